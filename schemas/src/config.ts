@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+const Port = z.number().int().min(1).max(65535);
+
+export const RetentionClass = z.object({
+  /** How long records of this class are kept, in days from when they occurred. */
+  days: z.number().int().positive(),
+  /** Write-once: S3 Object Lock (compliance mode) holds the sealed objects until retainUntil. */
+  worm: z.boolean().default(false),
+});
+export type RetentionClass = z.infer<typeof RetentionClass>;
+
+export const RedactOperator = z.enum(['mask', 'label', 'token']);
+export type RedactOperator = z.infer<typeof RedactOperator>;
+
+export const Policy = z
+  .object({
+    /** Addresses at these domains are the company's agents; everyone else in a conversation is a customer. */
+    agentDomains: z.array(z.string().toLowerCase()).default([]),
+    retentionClasses: z.record(z.string(), RetentionClass).default({
+      standard: { days: 365 * 3, worm: false },
+      regulated: { days: 365 * 5, worm: true },
+    }),
+    /** The class a record gets when no rule picks another. */
+    defaultRetentionClass: z.string().default('standard'),
+    /** Records at or above this sensitivity go to this class. */
+    sensitiveRetentionClass: z.string().default('regulated'),
+    operators: z
+      .object({
+        CN_RESIDENT_ID: RedactOperator.default('mask'),
+        CN_MOBILE: RedactOperator.default('mask'),
+        EMAIL: RedactOperator.default('mask'),
+      })
+      .prefault({}),
+  })
+  .prefault({})
+  .superRefine((p, ctx) => {
+    for (const name of [p.defaultRetentionClass, p.sensitiveRetentionClass]) {
+      if (!(name in p.retentionClasses)) {
+        ctx.addIssue({ code: 'custom', message: `retention class "${name}" is not defined in retentionClasses` });
+      }
+    }
+  });
+export type Policy = z.infer<typeof Policy>;
+
+export const QueueConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('embedded') }),
+  z.object({ kind: z.literal('bullmq'), redisUrl: z.string().url(), prefix: z.string().default('custodian') }),
+]);
+
+export const BlobConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fs'), dir: z.string().min(1) }),
+  z.object({
+    kind: z.literal('s3'),
+    endpoint: z.string().url().optional(),
+    region: z.string().default('us-east-1'),
+    bucket: z.string().min(3),
+    accessKeyId: z.string().min(1),
+    secretAccessKey: z.string().min(1),
+    forcePathStyle: z.boolean().default(true),
+  }),
+]);
+
+export const CatalogConfig = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pglite'), dir: z.string().min(1) }),
+  z.object({ kind: z.literal('postgres'), url: z.string().min(1), poolSize: z.number().int().positive().default(10) }),
+]);
+
+export const IndexConfig = z.discriminatedUnion('kind', [
+  /** Full-text search inside the catalog database (PostgreSQL or PGlite). */
+  z.object({ kind: z.literal('postgres') }),
+  z.object({ kind: z.literal('elasticsearch'), url: z.string().url(), indexPrefix: z.string().default('custodian') }),
+]);
+
+export const ImapSource = z.object({
+  /** Names this source in checkpoints and record provenance; keep it stable. */
+  id: z
+    .string()
+    .min(1)
+    .regex(/^[A-Za-z0-9._@:-]+$/),
+  host: z.string().min(1),
+  port: Port.default(993),
+  secure: z.boolean().default(true),
+  user: z.string().min(1),
+  password: z.string().min(1),
+  folders: z.array(z.string().min(1)).min(1).default(['INBOX']),
+  /** `idle` waits for new mail with IMAP IDLE; `poll` checks every pollSeconds; `once` drains and exits. */
+  mode: z.enum(['idle', 'poll', 'once']).default('idle'),
+  pollSeconds: z.number().int().positive().default(60),
+  batchSize: z.number().int().positive().max(1000).default(50),
+});
+export type ImapSource = z.infer<typeof ImapSource>;
+
+export const Config = z.object({
+  profile: z.enum(['embedded', 'server']).default('embedded'),
+  tenant: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .default('default'),
+  /** Where the embedded profile keeps its database, blobs and keyring. */
+  dataDir: z.string().default('.custodian'),
+  keyring: z.object({ path: z.string().min(1) }).optional(),
+  queue: QueueConfig.default({ kind: 'embedded' }),
+  blobs: BlobConfig.optional(),
+  catalog: CatalogConfig.optional(),
+  index: IndexConfig.default({ kind: 'postgres' }),
+  api: z.object({ host: z.string().default('127.0.0.1'), port: Port.default(8080) }).prefault({}),
+  worker: z
+    .object({
+      concurrency: z.number().int().positive().max(64).default(4),
+      attempts: z.number().int().positive().max(50).default(5),
+      backoffMs: z.number().int().nonnegative().default(2000),
+    })
+    .prefault({}),
+  policy: Policy,
+  connectors: z.object({ imap: z.array(ImapSource).default([]) }).prefault({}),
+  log: z
+    .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+    .prefault({}),
+});
+export type Config = z.infer<typeof Config>;
+export type ConfigInput = z.input<typeof Config>;
