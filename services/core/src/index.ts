@@ -17,3 +17,7 @@ export type { IndexDoc, IndexHit, IndexQuery, IndexScope, SearchIndex } from './
 export { DEFAULT_CHUNK, decrypt, encrypt, newDataKey, unwrapKey, wrapKey } from './seal/aead';
 export { keyedToken } from './seal/keyed-token';
 export { cjkTerms } from './text/cjk-terms';
+export { normalizeEmail, type NormalizedEmail } from './normalize/normalize-email';
+export { detectLanguage } from './normalize/detect-language';
+export { dataKeyContext, objectBase, openRecord, sealRecord, type Sealed, type SealedObject, type SealInput } from './seal/seal-record';
+export { authorize, searchScope, type Action, type Decision, type Resource } from './authz/authorize';

@@ -1,0 +1,92 @@
+import {
+  type BlobStore,
+  type Catalog,
+  classify,
+  dataKeyContext,
+  detectInRecord,
+  type EmailParser,
+  type JobHandler,
+  type KeyRing,
+  keyedToken,
+  newDataKey,
+  normalizeEmail,
+  projectRecord,
+  type SearchIndex,
+  sealRecord,
+  sha256Hex,
+  wrapKey,
+} from '@custodian/core';
+import { CustodianError, type Policy } from '@custodian/schemas';
+import type { Logger } from '@custodian/platform';
+
+export interface PipelineDeps {
+  policy: Policy;
+  catalog: Catalog;
+  blobs: BlobStore;
+  index: SearchIndex;
+  keys: KeyRing;
+  emailParser: EmailParser;
+  log: Logger;
+}
+
+export type ArchiveOutcome = 'created' | 'source-added' | 'unchanged';
+
+/**
+ * One queued item to one sealed, classified, redacted record: normalize → classify → redact → seal, then
+ * blobs, catalog, index. Every step is idempotent by record id, so a retry after a crash anywhere repairs
+ * the record instead of duplicating it.
+ */
+export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler>) => Promise<ArchiveOutcome> {
+  const { policy, catalog, blobs, index, keys, log } = deps;
+  return async (item, ctx) => {
+    const { tenant } = item;
+    const raw = Buffer.from(item.payload.raw, 'base64');
+    const rawSha256 = sha256Hex(raw);
+    const parsed = await deps.emailParser.parse(raw);
+    const { record, dedupeKey } = normalizeEmail(item, parsed, rawSha256, policy);
+    const findings = detectInRecord(record);
+    const classified = { ...record, ...classify(record, findings, policy) };
+    const tokenKey = await keys.tokenKey(tenant);
+    const projection = projectRecord(classified, findings, policy, tokenKey);
+
+    const existing = await catalog.getVersion(tenant, record.id, record.version);
+    if (existing) {
+      // Sealed already (a replay, a second mailbox, or a crash after commit): attach the source, repair the index.
+      const added = await catalog.addSource(tenant, record.id, item.source);
+      await index.upsert([projection]);
+      log.debug({ jobId: ctx.jobId, recordId: record.id, added }, 'record already archived');
+      return added ? 'source-added' : 'unchanged';
+    }
+
+    const subjectId = record.customer.address
+      ? keyedToken(tokenKey, 'SUBJECT', record.customer.address.toLowerCase())
+      : `record:${record.id}`;
+    const wrappedSubjectKey = await catalog.subjectKey(tenant, subjectId, async () => keys.wrap(tenant, newDataKey()));
+    if (!wrappedSubjectKey) {
+      throw new CustodianError('E_SUBJECT_ERASED', `The data subject of record ${record.id} was erased; the item is not archived.`, {
+        retryable: false,
+      });
+    }
+    const subjectKey = await keys.unwrap(tenant, wrappedSubjectKey);
+    const dataKey = newDataKey();
+    const sealed = sealRecord({
+      record: classified,
+      dedupeKey,
+      raw,
+      attachments: parsed.attachments,
+      subjectId,
+      dataKey,
+      wrappedDataKey: wrapKey(subjectKey, dataKey, dataKeyContext(tenant, record.id, record.version)),
+    });
+    for (const o of sealed.objects) {
+      await blobs.put(o.key, o.bytes, o.retainUntil ? { retainUntil: o.retainUntil } : {});
+    }
+    const outcome = await catalog.commit(sealed.entry, item.source);
+    await index.upsert([projection]);
+    log.info(
+      { jobId: ctx.jobId, recordId: record.id, outcome, sensitivity: classified.classification.sensitivity, problems: record.problems.length },
+      'record archived',
+    );
+    return outcome;
+  };
+}

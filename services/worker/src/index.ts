@@ -1,0 +1,2 @@
+export { type ArchiveOutcome, archiveItem, type PipelineDeps } from './archive-item';
+export { startWorker } from './start-worker';
