@@ -13,6 +13,32 @@ export type RetentionClass = z.infer<typeof RetentionClass>;
 export const RedactOperator = z.enum(['mask', 'label', 'token']);
 export type RedactOperator = z.infer<typeof RedactOperator>;
 
+/** Topic → keywords, zh and en. Matched case-insensitively on full-width-folded text; an ASCII keyword must start a word. */
+export const TopicRules = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+export type TopicRules = z.infer<typeof TopicRules>;
+
+const DEFAULT_TOPICS: TopicRules = {
+  complaint: ['投诉', '投訴', 'complain'],
+  refund: ['退款', '退货', '退貨', 'refund'],
+  billing: ['账单', '帳單', '賬單', '发票', '發票', '扣费', '扣費', 'invoice', 'billing'],
+  medical: ['医院', '醫院', '病历', '病歷', '诊断', '診斷', 'medical'],
+  account: ['账号', '帳號', '賬號', '密码', '密碼', '登录', '登錄', '登入', 'login'],
+  delivery: ['快递', '快遞', '物流', '发货', '發貨', 'delivery', 'shipping'],
+};
+
+export const ClassificationPolicy = z
+  .object({
+    topics: TopicRules.default(() => structuredClone(DEFAULT_TOPICS)),
+    /** A record on one of these topics is PIPL-sensitive personal information (health, finance…). */
+    sensitiveTopics: z.array(z.string().min(1)).default(() => ['medical']),
+    /** Findings below this confidence are still redacted but do not raise sensitivity or PII types. */
+    minConfidence: z.number().min(0).max(1).default(0.5),
+    /** This many distinct identity-document numbers in one record make it L4 (bulk identity data). */
+    bulkIdentityThreshold: z.number().int().min(2).default(3),
+  })
+  .prefault({});
+export type ClassificationPolicy = z.infer<typeof ClassificationPolicy>;
+
 export const Policy = z
   .object({
     /** Addresses at these domains are the company's agents; everyone else in a conversation is a customer. */
@@ -23,7 +49,7 @@ export const Policy = z
     }),
     /** The class a record gets when no rule picks another. */
     defaultRetentionClass: z.string().default('standard'),
-    /** Records at or above this sensitivity go to this class. */
+    /** Records at L3 or above, or PIPL-sensitive, go to this class. */
     sensitiveRetentionClass: z.string().default('regulated'),
     operators: z
       .object({
@@ -32,12 +58,22 @@ export const Policy = z
         EMAIL: RedactOperator.default('mask'),
       })
       .prefault({}),
+    classification: ClassificationPolicy,
   })
   .prefault({})
   .superRefine((p, ctx) => {
     for (const name of [p.defaultRetentionClass, p.sensitiveRetentionClass]) {
       if (!(name in p.retentionClasses)) {
         ctx.addIssue({ code: 'custom', message: `retention class "${name}" is not defined in retentionClasses` });
+      }
+    }
+    for (const topic of p.classification.sensitiveTopics) {
+      if (!(topic in p.classification.topics)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['classification', 'sensitiveTopics'],
+          message: `sensitive topic "${topic}" is not defined in classification.topics`,
+        });
       }
     }
   });

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import type { Logger } from '@custodian/platform';
 import { SearchRequest, SearchResponse } from '@custodian/schemas';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { toHttpError } from './http-errors';
 import type { RecordService } from './record-service';
@@ -21,7 +21,7 @@ const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresen
 
 /** The HTTP API: thin handlers over the record service; zod validates, the service authorizes and audits. */
 export async function buildApi(service: RecordService, log: Logger): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: log, disableRequestLogging: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: false, bodyLimit: 1024 * 1024 });
   // zod is the validator (in the handlers); the JSON Schemas below only document the API.
   app.setValidatorCompiler(() => (value) => ({ value }));
   await app.register(swagger, {

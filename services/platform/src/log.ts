@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino';
+import { type DestinationStream, type Logger, pino } from 'pino';
 
 export type { Logger };
 
@@ -6,7 +6,7 @@ export type { Logger };
  * Structured logs to stderr. Content never reaches a log line by design (we log ids and counts); the
  * redact paths are a second line of defence for secrets that might ride along in an error object.
  */
-export function createLogger(level: string, name = 'custodian'): Logger {
+export function createLogger(level: string, name = 'custodian', destination: DestinationStream = pino.destination(2)): Logger {
   return pino(
     {
       name,
@@ -16,6 +16,6 @@ export function createLogger(level: string, name = 'custodian'): Logger {
         censor: '[redacted]',
       },
     },
-    pino.destination(2),
+    destination,
   );
 }

@@ -16,7 +16,7 @@ import {
   sha256Hex,
   wrapKey,
 } from '@custodian/core';
-import { CustodianError, type Policy } from '@custodian/schemas';
+import { isCustodianError, type Policy } from '@custodian/schemas';
 import type { Logger } from '@custodian/platform';
 
 export interface PipelineDeps {
@@ -62,11 +62,6 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
       ? keyedToken(tokenKey, 'SUBJECT', record.customer.address.toLowerCase())
       : `record:${record.id}`;
     const wrappedSubjectKey = await catalog.subjectKey(tenant, subjectId, async () => keys.wrap(tenant, newDataKey()));
-    if (!wrappedSubjectKey) {
-      throw new CustodianError('E_SUBJECT_ERASED', `The data subject of record ${record.id} was erased; the item is not archived.`, {
-        retryable: false,
-      });
-    }
     const subjectKey = await keys.unwrap(tenant, wrappedSubjectKey);
     const dataKey = newDataKey();
     const sealed = sealRecord({
@@ -81,7 +76,15 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
     for (const o of sealed.objects) {
       await blobs.put(o.key, o.bytes, o.retainUntil ? { retainUntil: o.retainUntil } : {});
     }
-    const outcome = await catalog.commit(sealed.entry, item.source);
+    let outcome: ArchiveOutcome;
+    try {
+      outcome = await catalog.commit(sealed.entry, item.source);
+    } catch (e) {
+      if (!(isCustodianError(e) && e.code === 'E_RECORD_VERSION_CONFLICT')) throw e;
+      // Another worker sealed the same message first (it arrived from two mailboxes at once): its seal
+      // wins, ours stays behind as unreadable objects under our own seal id, and this source joins the record.
+      outcome = (await catalog.addSource(tenant, record.id, item.source)) ? 'source-added' : 'unchanged';
+    }
     await index.upsert([projection]);
     log.info(
       { jobId: ctx.jobId, recordId: record.id, outcome, sensitivity: classified.classification.sensitivity, problems: record.problems.length },

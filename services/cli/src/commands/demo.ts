@@ -20,7 +20,7 @@ export const DEMO_SEARCHES: Array<{ as: 'agent' | 'compliance'; q: string; why: 
   { as: 'compliance', q: '退款', why: 'the same words as the compliance officer (whole tenant)' },
   { as: 'compliance', q: 'refund', why: 'an English word' },
   { as: 'compliance', q: '13812345678', why: 'a mobile number: found by its keyed token, the index never held it' },
-  { as: 'compliance', q: '110101199003077777', why: 'a resident ID number, the same way' },
+  { as: 'compliance', q: '110101199003071233', why: 'a resident ID number, the same way' },
 ];
 
 export interface DemoOptions {

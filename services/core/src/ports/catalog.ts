@@ -75,7 +75,10 @@ export interface Catalog {
   sources(tenant: string, id: string): Promise<SourceRef[]>;
   countRecords(tenant: string): Promise<number>;
 
-  /** Returns the subject's wrapped key, creating it with `create()` if the subject is new (race-safe). */
+  /**
+   * Returns the subject's wrapped key, creating it with `create()` if the subject is new (race-safe).
+   * Throws `E_SUBJECT_ERASED` (not retryable) when the subject's key was destroyed.
+   */
   subjectKey(tenant: string, subjectId: string, create: () => Promise<string>): Promise<string>;
   /** Null when the subject key was destroyed (crypto-shredded). */
   getSubjectKey(tenant: string, subjectId: string): Promise<string | null>;
