@@ -3,6 +3,7 @@ import type { IndexDoc, IndexQuery, SearchIndex } from '@custodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresIndex } from '../src/index/postgres-index';
 import { openPostgres } from '../src/sql/postgres-client';
+import { searchIndexContract } from '../test-support/search-index-contract';
 import type { SqlClient } from '../src/sql/sql-client';
 
 const baseUrl = process.env.CUSTODIAN_TEST_PG_URL;
@@ -85,4 +86,22 @@ describe('PostgreSQL index on PostgreSQL', () => {
     const r = await index.search(q(), { tenant: 'race' });
     expect(r.hits.map((h) => [h.doc.version, h.doc.body])).toEqual([[5, 'version 5']]);
   });
+});
+
+searchIndexContract('PostgreSQL full-text on PostgreSQL', async () => {
+  if (!baseUrl) throw new Error('CUSTODIAN_TEST_PG_URL is not set: run through infra/local/with-servers.sh');
+  const name = `custodian_contract_${randomBytes(4).toString('hex')}`;
+  const root = await openPostgres(baseUrl, { poolSize: 1 });
+  await root.query(`CREATE DATABASE ${name}`);
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  const db = await openPostgres(u.toString(), { poolSize: 4 });
+  return {
+    index: createPostgresIndex(db),
+    async cleanup() {
+      await db.close();
+      await root.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await root.close();
+    },
+  };
 });
