@@ -27,6 +27,16 @@ export const EmailPayload = z.object({
 });
 export type EmailPayload = z.infer<typeof EmailPayload>;
 
+/**
+ * A payload encrypted for its time in the queue (Redis or the embedded table): the queue holds no
+ * readable copy of what a connector read. `data` is the sealed JSON of the original payload.
+ */
+export const SealedPayload = z.object({
+  kind: z.literal('sealed'),
+  data: Base64,
+});
+export type SealedPayload = z.infer<typeof SealedPayload>;
+
 /** One thing a connector read from a source, as it travels through the queue. */
 export const ChannelItem = z.object({
   tenant: z
@@ -39,7 +49,7 @@ export const ChannelItem = z.object({
   /** Grows when a source item changes (a chat that goes on); emails are always version 1. */
   version: z.number().int().positive().default(1),
   receivedAt: z.iso.datetime(),
-  payload: z.discriminatedUnion('kind', [EmailPayload]),
+  payload: z.discriminatedUnion('kind', [EmailPayload, SealedPayload]),
 });
 export type ChannelItem = z.infer<typeof ChannelItem>;
 export type ChannelItemInput = z.input<typeof ChannelItem>;

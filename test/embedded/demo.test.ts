@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/run-cli';
 
 /** Identifiers that appear in the sample mailbox (see test/fixtures/mail/generate.ts). */
-const RAW_IDENTIFIERS = ['13812345678', '110101199003071233', '13916882045', 'zhang.wei88@qq.com', 'wangfang_sh@163.com'];
+const RAW_IDENTIFIERS = [
+  '13812345678',
+  '110101199003071233',
+  '13916882045',
+  'zhang.wei88@qq.com',
+  'wangfang_sh@163.com',
+];
 
 class Collect extends Writable {
   text = '';
@@ -76,7 +82,13 @@ describe('custodian demo (embedded profile)', () => {
       fs.writeFile(config, JSON.stringify({ dataDir: dir, policy: { agentDomains: ['support.example.com'] } })),
     );
     const before = (await readdir(join(dir, 'blobs'), { recursive: true })).length;
-    const res = await runCli(['import', '-c', config, 'test/fixtures/mail/sample.mbox', 'test/fixtures/mail/english-refund.eml']);
+    const res = await runCli([
+      'import',
+      '-c',
+      config,
+      'test/fixtures/mail/sample.mbox',
+      'test/fixtures/mail/english-refund.eml',
+    ]);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/queued 0, already queued 13/);
     expect((await readdir(join(dir, 'blobs'), { recursive: true })).length).toBe(before);

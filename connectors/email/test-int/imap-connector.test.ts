@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectorLog, ConnectorStats, ProgressEvent } from '@custodian/connector-kit';
-import type { ArchiveQueue } from '@custodian/core';
-import { type ChannelItem, ImapSource, type ImapSource as ImapSourceConfig } from '@custodian/schemas';
+import type { ArchiveQueue, EmailItem } from '@custodian/core';
+import { ImapSource, type ImapSource as ImapSourceConfig } from '@custodian/schemas';
 import { ImapFlow } from 'imapflow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImapConnector, ImapFolderCheckpoint, imapSourceId, splitMbox } from '../src';
@@ -129,7 +129,7 @@ async function until(what: string, check: () => boolean, ms = 15_000): Promise<v
   }
 }
 
-const rawOf = (item: ChannelItem) => Buffer.from(item.payload.raw, 'base64');
+const rawOf = (item: EmailItem) => Buffer.from(item.payload.raw, 'base64');
 
 describe('IMAP connector against Dovecot', () => {
   it('enqueues every message of a folder once, with uidvalidity:uid ids, the raw bytes and the Message-ID', async () => {

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryCheckpointStore } from '@custodian/connector-kit';
-import type { ArchiveQueue } from '@custodian/core';
-import type { ChannelItem } from '@custodian/schemas';
+import type { ArchiveQueue, EmailItem } from '@custodian/core';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBullmqQueue } from '../../../services/platform/src/queue/bullmq-queue';
 import { importMailFiles } from '../src';
@@ -13,14 +13,20 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 let queue: ArchiveQueue;
 let dir: string;
-const received: ChannelItem[] = [];
+const received: EmailItem[] = [];
 
 beforeAll(async () => {
   const redisUrl = process.env.CUSTODIAN_TEST_REDIS_URL;
   if (!redisUrl)
     throw new Error('CUSTODIAN_TEST_REDIS_URL is not set: run integration tests through infra/local/with-servers.sh');
   queue = await createBullmqQueue({ redisUrl, prefix: `t-${randomBytes(4).toString('hex')}` });
-  queue.consume(async (item) => void received.push(item), { concurrency: 1, attempts: 1, backoffMs: 0 });
+  queue.consume(
+    async (item) => {
+      if (item.payload.kind !== 'email') throw new Error('expected an email item');
+      received.push({ ...item, payload: item.payload });
+    },
+    { concurrency: 1, attempts: 1, backoffMs: 0 },
+  );
   dir = mkdtempSync(join(tmpdir(), 'custodian-big-'));
 });
 

@@ -1,4 +1,4 @@
-import type { ArchiveQueue, Catalog } from '@custodian/core';
+import type { ArchiveQueue, Catalog, EmailItem } from '@custodian/core';
 import type { ChannelItem } from '@custodian/schemas';
 import { createSqlCatalog } from '../../../services/platform/src/catalog/sql-catalog';
 import { createEmbeddedQueue } from '../../../services/platform/src/queue/embedded-queue';
@@ -12,7 +12,7 @@ export interface EmbeddedArchive {
   /** A new queue (own name in the shared table) so each test counts only its own jobs. */
   newQueue(): Promise<ArchiveQueue>;
   /** Every item queued on `queue` so far, as its consumer received them (waits until the queue is drained). */
-  queuedItems(queue: ArchiveQueue): Promise<ChannelItem[]>;
+  queuedItems(queue: ArchiveQueue): Promise<EmailItem[]>;
   deleteCheckpoints(sourceIdPrefix: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,7 +35,10 @@ export async function openEmbeddedArchive(): Promise<EmbeddedArchive> {
     },
     async queuedItems(queue) {
       await queue.drained();
-      return [...(received.get(queue) ?? [])];
+      return (received.get(queue) ?? []).map((item) => {
+        if (item.payload.kind !== 'email') throw new Error(`expected an email item, got ${item.payload.kind}`);
+        return { ...item, payload: item.payload };
+      });
     },
     async deleteCheckpoints(prefix) {
       await sql.query('DELETE FROM checkpoints WHERE source_id LIKE $1', [`${prefix}%`]);

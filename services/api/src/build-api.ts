@@ -1,6 +1,6 @@
-import swagger from '@fastify/swagger';
 import type { Logger } from '@custodian/platform';
 import { SearchRequest, SearchResponse } from '@custodian/schemas';
+import swagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { toHttpError } from './http-errors';
@@ -8,7 +8,10 @@ import type { RecordService } from './record-service';
 
 const RecordParams = z.object({ id: z.uuid('id must be a record id (UUID)') });
 const ViewQuery = z.object({
-  unmask: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  unmask: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   purpose: z.string().trim().max(500).optional(),
 });
 
@@ -17,16 +20,25 @@ const bearer = (req: FastifyRequest): string | undefined => {
   return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
 };
 
-const jsonSchema = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+const jsonSchema = (s: z.ZodType) =>
+  z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 
 /** The HTTP API: thin handlers over the record service; zod validates, the service authorizes and audits. */
 export async function buildApi(service: RecordService, log: Logger): Promise<FastifyInstance> {
-  const app = Fastify({ loggerInstance: log as FastifyBaseLogger, disableRequestLogging: false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    loggerInstance: log as FastifyBaseLogger,
+    disableRequestLogging: false,
+    bodyLimit: 1024 * 1024,
+  });
   // zod is the validator (in the handlers); the JSON Schemas below only document the API.
   app.setValidatorCompiler(() => (value) => ({ value }));
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Custodian API', version: '0.1.0', description: 'Authorized, audited search over archived records.' },
+      info: {
+        title: 'Custodian API',
+        version: '0.1.0',
+        description: 'Authorized, audited search over archived records.',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -29,6 +29,7 @@ export function toHttpError(e: unknown): { status: number; body: ErrorBody } {
       },
     };
   }
-  if (isCustodianError(e) && STATUS[e.code]) return { status: STATUS[e.code]!, body: { code: e.code, message: e.message } };
+  if (isCustodianError(e) && STATUS[e.code])
+    return { status: STATUS[e.code]!, body: { code: e.code, message: e.message } };
   return { status: 500, body: { code: 'E_INTERNAL', message: 'Internal error; see the server log.' } };
 }

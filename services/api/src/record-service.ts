@@ -1,21 +1,21 @@
 import {
   type Action,
+  agentScopeToken,
   authorize,
   type BlobStore,
   type Catalog,
+  type ChainBreak,
   dataKeyContext,
   detectInRecord,
   type KeyRing,
   openRecord,
   parseQuery,
-  redactRecord,
   type Resource,
+  redactRecord,
   type SearchIndex,
   searchScope,
-  agentScopeToken,
   unwrapKey,
   verifyChain,
-  type ChainBreak,
 } from '@custodian/core';
 import {
   CustodianError,
@@ -76,10 +76,19 @@ export function createRecordService(deps: RecordServiceDeps) {
     async authenticate(token: string | undefined): Promise<Principal> {
       const user = token ? await catalog.findUserByTokenHash(hashToken(token)) : undefined;
       // Checked on every request, so deactivating a user cuts them off at once.
-      if (!user || !user.active) {
-        throw new CustodianError('E_UNAUTHENTICATED', 'Missing, unknown or deactivated API token.', { retryable: false });
+      if (!user?.active) {
+        throw new CustodianError('E_UNAUTHENTICATED', 'Missing, unknown or deactivated API token.', {
+          retryable: false,
+        });
       }
-      return { id: user.id, tenant: user.tenant, email: user.email, name: user.name, role: user.role, team: user.team ?? undefined };
+      return {
+        id: user.id,
+        tenant: user.tenant,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        team: user.team ?? undefined,
+      };
     },
 
     async search(principal: Principal, input: unknown): Promise<SearchResponse> {
@@ -87,10 +96,19 @@ export function createRecordService(deps: RecordServiceDeps) {
       await gate(principal, 'record.search');
       const tokenKey = await keys.tokenKey(principal.tenant);
       const scope = searchScope(principal, (email) => agentScopeToken(tokenKey, email));
-      if (!scope) throw new CustodianError('E_SCOPE_DENIED', 'Not allowed: no records are in your scope.', { retryable: false });
+      if (!scope)
+        throw new CustodianError('E_SCOPE_DENIED', 'Not allowed: no records are in your scope.', { retryable: false });
       const query = parseQuery(req.q, tokenKey);
       const { total, hits } = await index.search(
-        { text: query.text, tokens: query.tokens, channel: req.channel, from: req.from, to: req.to, limit: req.limit, offset: req.offset },
+        {
+          text: query.text,
+          tokens: query.tokens,
+          channel: req.channel,
+          from: req.from,
+          to: req.to,
+          limit: req.limit,
+          offset: req.offset,
+        },
         scope,
       );
       await catalog.appendAudit({
@@ -128,16 +146,24 @@ export function createRecordService(deps: RecordServiceDeps) {
       const unmask = opts.unmask === true;
       if (unmask) {
         if (!opts.purpose?.trim()) {
-          throw new CustodianError('E_PURPOSE_REQUIRED', 'Unmasking needs a purpose (why you need the original).', { retryable: false });
+          throw new CustodianError('E_PURPOSE_REQUIRED', 'Unmasking needs a purpose (why you need the original).', {
+            retryable: false,
+          });
         }
         await gate(principal, 'record.unmask', resource, id);
       }
       const wrappedSubjectKey = await catalog.getSubjectKey(entry.tenant, entry.subjectId);
       if (!wrappedSubjectKey) {
-        throw new CustodianError('E_SHREDDED', `Record ${id} was crypto-shredded (its data subject was erased).`, { retryable: false });
+        throw new CustodianError('E_SHREDDED', `Record ${id} was crypto-shredded (its data subject was erased).`, {
+          retryable: false,
+        });
       }
       const subjectKey = await keys.unwrap(entry.tenant, wrappedSubjectKey);
-      const dataKey = unwrapKey(subjectKey, entry.wrappedDataKey, dataKeyContext(entry.tenant, entry.id, entry.version));
+      const dataKey = unwrapKey(
+        subjectKey,
+        entry.wrappedDataKey,
+        dataKeyContext(entry.tenant, entry.id, entry.version),
+      );
       const plain = openRecord(dataKey, entry.objectKey, await blobs.get(entry.objectKey), entry.sealedSha256);
       await catalog.appendAudit({
         tenant: principal.tenant,

@@ -1,11 +1,14 @@
 import { Command, Option } from 'commander';
-import { runApi, runConnector, runUp, runWorker } from './commands/serve';
 import { runDemo } from './commands/demo';
 import { runAuditVerify, runDeadLetters, runImport, runSearch, runUserAdd, runUserSetActive } from './commands/operate';
+import { runApi, runConnector, runUp, runWorker } from './commands/serve';
 
 const configOption = () =>
-  new Option('-c, --config <file>', 'JSON config file (default: the embedded profile in ./.custodian)').env('CUSTODIAN_CONFIG');
-const tokenOption = () => new Option('-t, --token <token>', 'your API token').env('CUSTODIAN_TOKEN').makeOptionMandatory();
+  new Option('-c, --config <file>', 'JSON config file (default: the embedded profile in ./.custodian)').env(
+    'CUSTODIAN_CONFIG',
+  );
+const tokenOption = () =>
+  new Option('-t, --token <token>', 'your API token').env('CUSTODIAN_TOKEN').makeOptionMandatory();
 
 /** The `custodian` command. Each sub-command is a thin shell over the services. */
 export function buildProgram(): Command {
@@ -25,8 +28,16 @@ export function buildProgram(): Command {
     .addOption(configOption())
     .action((o) => runUp(o));
 
-  program.command('api').description('serve the HTTP API').addOption(configOption()).action((o) => runApi(o));
-  program.command('worker').description('run the archive pipeline on queued items').addOption(configOption()).action((o) => runWorker(o));
+  program
+    .command('api')
+    .description('serve the HTTP API')
+    .addOption(configOption())
+    .action((o) => runApi(o));
+  program
+    .command('worker')
+    .description('run the archive pipeline on queued items')
+    .addOption(configOption())
+    .action((o) => runWorker(o));
 
   const connector = program.command('connector').description('run a source connector');
   connector
@@ -62,7 +73,9 @@ export function buildProgram(): Command {
     .requiredOption('--email <email>')
     .requiredOption('--name <name>')
     .addOption(
-      new Option('--role <role>').choices(['agent', 'supervisor', 'compliance', 'auditor', 'admin', 'integration']).makeOptionMandatory(),
+      new Option('--role <role>')
+        .choices(['agent', 'supervisor', 'compliance', 'auditor', 'admin', 'integration'])
+        .makeOptionMandatory(),
     )
     .option('--team <team>')
     .action((o) => runUserAdd(o));

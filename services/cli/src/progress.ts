@@ -1,3 +1,4 @@
+import type { ProgressEvent } from '@custodian/connector-kit';
 import cliProgress from 'cli-progress';
 
 /** Progress bars on stderr (stdout stays clean for results); plain lines when stderr is not a terminal. */
@@ -24,8 +25,18 @@ export function progressBars() {
       bar.setTotal(Math.max(total, 1));
       bar.update(value, { label: label.padEnd(8) });
     },
+    /** A connector's progress: bytes of the files when it knows them, else items read. */
+    connector(label: string) {
+      return (e: ProgressEvent) => {
+        if (e.total !== undefined && e.done !== undefined)
+          this.update(`${label} ${e.unit === 'bytes' ? 'KB' : ''}`.trim(), scale(e, e.done), scale(e, e.total));
+        else this.update(label, e.stats.seen, e.stats.seen);
+      };
+    },
     stop() {
       multi.stop();
     },
   };
 }
+
+const scale = (e: ProgressEvent, n: number) => (e.unit === 'bytes' ? Math.ceil(n / 1024) : n);

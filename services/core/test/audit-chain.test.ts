@@ -6,7 +6,16 @@ function chain(n: number): AuditEvent[] {
   const out: AuditEvent[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const e = { seq, tenant: 't', at: `2026-01-01T00:00:0${seq}.000Z`, actor: 'u1', action: 'record.view' as const, target: `r${seq}`, details: { n: seq }, prevHash };
+    const e = {
+      seq,
+      tenant: 't',
+      at: `2026-01-01T00:00:0${seq}.000Z`,
+      actor: 'u1',
+      action: 'record.view' as const,
+      target: `r${seq}`,
+      details: { n: seq },
+      prevHash,
+    };
     const hash = auditHash(e);
     out.push({ ...e, hash });
     prevHash = hash;
@@ -39,6 +48,8 @@ describe('audit chain', () => {
   });
 
   it('hashes independently of property order', () => {
-    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe('{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: 2, c: [3, { f: 1, e: 2 }] } })).toBe(
+      '{"a":{"c":[3,{"e":2,"f":1}],"d":2},"b":1}',
+    );
   });
 });

@@ -12,7 +12,15 @@ const principal = (role: Role, extra: Partial<Principal> = {}): Principal => ({
   ...extra,
 });
 
-const ACTIONS: Action[] = ['record.search', 'record.view', 'record.unmask', 'audit.read', 'audit.verify', 'user.manage', 'item.ingest'];
+const ACTIONS: Action[] = [
+  'record.search',
+  'record.view',
+  'record.unmask',
+  'audit.read',
+  'audit.verify',
+  'user.manage',
+  'item.ingest',
+];
 
 // The whole matrix, written out: a change to who may do what must change this table on purpose.
 const MATRIX: Record<Role, Action[]> = {
@@ -50,13 +58,22 @@ describe('authorize', () => {
 
   it('never crosses tenants, whatever the role', () => {
     for (const role of ['agent', 'supervisor', 'compliance'] as Role[]) {
-      expect(authorize(principal(role), 'record.view', { tenant: 't2', ownerAgent: `${role}@support.example.com`, ownerTeam: 'east' }).allow).toBe(false);
+      expect(
+        authorize(principal(role), 'record.view', {
+          tenant: 't2',
+          ownerAgent: `${role}@support.example.com`,
+          ownerTeam: 'east',
+        }).allow,
+      ).toBe(false);
     }
   });
 
   it('compiles the same reach into a search scope', () => {
     const tok = (e: string) => `tok(${e})`;
-    expect(searchScope(principal('agent'), tok)).toEqual({ tenant: 't1', ownerAgent: 'tok(agent@support.example.com)' });
+    expect(searchScope(principal('agent'), tok)).toEqual({
+      tenant: 't1',
+      ownerAgent: 'tok(agent@support.example.com)',
+    });
     expect(searchScope(principal('supervisor'), tok)).toEqual({ tenant: 't1', ownerTeam: 'east' });
     expect(searchScope(principal('compliance'), tok)).toEqual({ tenant: 't1' });
     expect(searchScope(principal('auditor'), tok)).toBeUndefined();

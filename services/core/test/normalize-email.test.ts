@@ -1,12 +1,12 @@
-import type { ChannelItem } from '@custodian/schemas';
 import { Policy } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
+import type { EmailItem } from '../src/normalize/normalize-email';
 import { normalizeEmail } from '../src/normalize/normalize-email';
 import type { ParsedEmail } from '../src/ports/email-parser';
 
 const policy = Policy.parse({ agentDomains: ['support.example.com'] });
 
-const item = (sourceId: string, externalId: string): ChannelItem => ({
+const item = (sourceId: string, externalId: string): EmailItem => ({
   tenant: 'acme',
   channel: 'email',
   source: { connector: 'imap', sourceId, externalId },
@@ -54,6 +54,11 @@ describe('normalizeEmail', () => {
     expect(record.language).toBe('zh');
   });
 
+  it('keeps no Message-ID in the clear: they often embed the sender’s address', () => {
+    const { record, dedupeKey } = normalizeEmail(item('s', '1'), parsed(), 'h', policy);
+    expect(JSON.stringify([record.conversationKey, dedupeKey])).not.toContain('qq.com');
+  });
+
   it('threads a reply onto the root of its References', () => {
     const { record } = normalizeEmail(
       item('s', '2'),
@@ -61,11 +66,19 @@ describe('normalizeEmail', () => {
       'h',
       policy,
     );
-    expect(record.conversationKey).toBe('root@x');
+    expect(record.conversationKey).toBe(
+      normalizeEmail(item('s', '1'), parsed({ messageId: '<root@x>' }), 'h', policy).record.conversationKey,
+    );
+    expect(record.conversationKey).toMatch(/^thread:[0-9a-f]{32}$/);
   });
 
   it('archives a message without Message-ID or Date and records both problems', () => {
-    const { record, dedupeKey } = normalizeEmail(item('s', '3'), parsed({ messageId: undefined, date: undefined }), 'rawhash', policy);
+    const { record, dedupeKey } = normalizeEmail(
+      item('s', '3'),
+      parsed({ messageId: undefined, date: undefined }),
+      'rawhash',
+      policy,
+    );
     expect(dedupeKey).toBe('sha256:rawhash');
     expect(record.occurredAt).toBe('2026-03-02T08:00:00.000Z');
     expect(record.problems.map((p) => p.code).sort()).toEqual(['W_NO_DATE', 'W_NO_MESSAGE_ID']);

@@ -19,7 +19,9 @@ const record = RecordSchema.parse({
   participants: [],
   subject: '退款',
   turns: [{ at: '2026-03-01T10:00:00.000Z', participant: 'p1', text: '手机13812345678' }],
-  attachments: [{ name: 'invoice.pdf', type: 'application/pdf', size: attachment.length, sha256: sha256Hex(attachment) }],
+  attachments: [
+    { name: 'invoice.pdf', type: 'application/pdf', size: attachment.length, sha256: sha256Hex(attachment) },
+  ],
   language: 'zh',
   classification: { topics: ['refund'], piiTypes: ['CN_MOBILE'], sensitivity: 'L2', piplSensitive: false },
   retention: { class: 'regulated', retainUntil: '2031-03-01T10:00:00.000Z', worm: true, holds: [] },
@@ -32,7 +34,9 @@ describe('sealRecord', () => {
     record,
     dedupeKey: 'email:x',
     raw: Buffer.from('raw message 13812345678'),
-    attachments: [{ filename: 'invoice.pdf', contentType: 'application/pdf', size: attachment.length, content: attachment }],
+    attachments: [
+      { filename: 'invoice.pdf', contentType: 'application/pdf', size: attachment.length, content: attachment },
+    ],
     subjectId: 'subj',
     dataKey,
     wrappedDataKey: 'wrapped',
@@ -41,7 +45,8 @@ describe('sealRecord', () => {
   it('puts record, raw message and attachment under the retention class and month', () => {
     const keys = sealed.objects.map((o) => o.key);
     expect(keys).toHaveLength(3);
-    for (const k of keys) expect(k).toMatch(/^records\/regulated\/2026\/03\/0b0c6a57-7f4e-5a8e-9a55-4d1f5b0f4b11\/v1-[0-9a-f]{12}\//);
+    for (const k of keys)
+      expect(k).toMatch(/^records\/regulated\/2026\/03\/0b0c6a57-7f4e-5a8e-9a55-4d1f5b0f4b11\/v1-[0-9a-f]{12}\//);
     expect(sealed.entry.objectKey).toMatch(/\/record$/);
     expect(sealed.entry.blobKeys).toHaveLength(2);
   });

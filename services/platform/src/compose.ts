@@ -11,6 +11,7 @@ import { openLocalKeyRing } from './keys/local-keyring';
 import { createLogger, type Logger } from './log';
 import { createBullmqQueue } from './queue/bullmq-queue';
 import { createEmbeddedQueue } from './queue/embedded-queue';
+import { sealedQueue } from './queue/sealed-queue';
 import { openPglite } from './sql/pglite-client';
 import { openPostgres } from './sql/postgres-client';
 import type { SqlClient } from './sql/sql-client';
@@ -30,21 +31,28 @@ export interface Platform {
 }
 
 const missing = (what: string) =>
-  new CustodianError('E_CONFIG_INVALID', `Invalid config at ${what}: required in the server profile.`, { retryable: false });
+  new CustodianError('E_CONFIG_INVALID', `Invalid config at ${what}: required in the server profile.`, {
+    retryable: false,
+  });
 
 /** Swapping S3 for the filesystem, or Elasticsearch for PostgreSQL, is a config change, never a code change. */
 export async function compose(config: Config, log: Logger = createLogger(config.log.level)): Promise<Platform> {
   const embedded = config.profile === 'embedded';
   const closers: Array<() => Promise<void>> = [];
   try {
-    const catalogCfg = config.catalog ?? (embedded ? { kind: 'pglite' as const, dir: join(config.dataDir, 'db') } : undefined);
+    const catalogCfg =
+      config.catalog ?? (embedded ? { kind: 'pglite' as const, dir: join(config.dataDir, 'db') } : undefined);
     if (!catalogCfg) throw missing('catalog');
-    const sql = catalogCfg.kind === 'pglite' ? await openPglite(catalogCfg.dir) : await openPostgres(catalogCfg.url, { poolSize: catalogCfg.poolSize });
+    const sql =
+      catalogCfg.kind === 'pglite'
+        ? await openPglite(catalogCfg.dir)
+        : await openPostgres(catalogCfg.url, { poolSize: catalogCfg.poolSize });
     closers.push(() => sql.close());
     const catalog = createSqlCatalog(sql);
     await catalog.migrate();
 
-    const blobCfg = config.blobs ?? (embedded ? { kind: 'fs' as const, dir: join(config.dataDir, 'blobs') } : undefined);
+    const blobCfg =
+      config.blobs ?? (embedded ? { kind: 'fs' as const, dir: join(config.dataDir, 'blobs') } : undefined);
     if (!blobCfg) throw missing('blobs');
     let blobs: BlobStore;
     if (blobCfg.kind === 'fs') {
@@ -64,13 +72,15 @@ export async function compose(config: Config, log: Logger = createLogger(config.
     closers.push(() => index.close());
     await index.init();
 
-    const queue =
+    const keys = await openLocalKeyRing(config.keyring?.path ?? join(config.dataDir, 'keyring.json'));
+
+    const queue = sealedQueue(
       config.queue.kind === 'bullmq'
         ? await createBullmqQueue({ redisUrl: config.queue.redisUrl, prefix: config.queue.prefix })
-        : await createEmbeddedQueue(sql);
+        : await createEmbeddedQueue(sql),
+      keys,
+    );
     closers.push(() => queue.close());
-
-    const keys = await openLocalKeyRing(config.keyring?.path ?? join(config.dataDir, 'keyring.json'));
 
     return {
       config,

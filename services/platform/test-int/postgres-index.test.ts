@@ -3,8 +3,8 @@ import type { IndexDoc, IndexQuery, SearchIndex } from '@custodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPostgresIndex } from '../src/index/postgres-index';
 import { openPostgres } from '../src/sql/postgres-client';
-import { searchIndexContract } from '../test-support/search-index-contract';
 import type { SqlClient } from '../src/sql/sql-client';
+import { searchIndexContract } from '../test-support/search-index-contract';
 
 const baseUrl = process.env.CUSTODIAN_TEST_PG_URL;
 const dbName = `custodian_index_${randomBytes(4).toString('hex')}`;

@@ -10,14 +10,15 @@ import {
   keyedToken,
   newDataKey,
   normalizeEmail,
+  normalizeEmailAddress,
   projectRecord,
   type SearchIndex,
   sealRecord,
   sha256Hex,
   wrapKey,
 } from '@custodian/core';
-import { isCustodianError, type Policy } from '@custodian/schemas';
 import type { Logger } from '@custodian/platform';
+import { CustodianError, isCustodianError, type Policy } from '@custodian/schemas';
 
 export interface PipelineDeps {
   policy: Policy;
@@ -39,11 +40,16 @@ export type ArchiveOutcome = 'created' | 'source-added' | 'unchanged';
 export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler>) => Promise<ArchiveOutcome> {
   const { policy, catalog, blobs, index, keys, log } = deps;
   return async (item, ctx) => {
-    const { tenant } = item;
-    const raw = Buffer.from(item.payload.raw, 'base64');
+    const { tenant, payload } = item;
+    if (payload.kind !== 'email') {
+      throw new CustodianError('E_ITEM_UNSUPPORTED', `No pipeline for a ${payload.kind} payload.`, {
+        retryable: false,
+      });
+    }
+    const raw = Buffer.from(payload.raw, 'base64');
     const rawSha256 = sha256Hex(raw);
     const parsed = await deps.emailParser.parse(raw);
-    const { record, dedupeKey } = normalizeEmail(item, parsed, rawSha256, policy);
+    const { record, dedupeKey } = normalizeEmail({ ...item, payload }, parsed, rawSha256, policy);
     const findings = detectInRecord(record);
     const classified = { ...record, ...classify(record, findings, policy) };
     const tokenKey = await keys.tokenKey(tenant);
@@ -59,7 +65,7 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
     }
 
     const subjectId = record.customer.address
-      ? keyedToken(tokenKey, 'SUBJECT', record.customer.address.toLowerCase())
+      ? keyedToken(tokenKey, 'SUBJECT', normalizeEmailAddress(record.customer.address))
       : `record:${record.id}`;
     const wrappedSubjectKey = await catalog.subjectKey(tenant, subjectId, async () => keys.wrap(tenant, newDataKey()));
     const subjectKey = await keys.unwrap(tenant, wrappedSubjectKey);
@@ -87,7 +93,13 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
     }
     await index.upsert([projection]);
     log.info(
-      { jobId: ctx.jobId, recordId: record.id, outcome, sensitivity: classified.classification.sensitivity, problems: record.problems.length },
+      {
+        jobId: ctx.jobId,
+        recordId: record.id,
+        outcome,
+        sensitivity: classified.classification.sensitivity,
+        problems: record.problems.length,
+      },
       'record archived',
     );
     return outcome;

@@ -44,17 +44,24 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
   say();
 
   const ctx = await openContext(undefined, () =>
-    parseConfig({ profile: 'embedded', dataDir, log: { level: 'warn' }, policy: { agentDomains: ['support.example.com'] } }),
+    parseConfig({
+      profile: 'embedded',
+      dataDir,
+      log: { level: 'warn' },
+      policy: { agentDomains: ['support.example.com'] },
+    }),
   );
   const { platform, service } = ctx;
   const { catalog, queue, config } = platform;
   try {
     const bars = progressBars();
-    const files = (await readdir(SAMPLE_MAILBOX)).filter((f) => /\.(eml|mbox)$/.test(f)).map((f) => join(SAMPLE_MAILBOX, f));
+    const files = (await readdir(SAMPLE_MAILBOX))
+      .filter((f) => /\.(eml|mbox)$/.test(f))
+      .map((f) => join(SAMPLE_MAILBOX, f));
     const read = await importMailFiles(files, {
       tenant: config.tenant,
       queue,
-      onProgress: (s) => bars.update('read', s.seen, s.seen),
+      onProgress: bars.connector('read'),
     });
     const total = read.enqueued + read.duplicates;
     startWorker(platform);
@@ -67,7 +74,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
     bars.update('archive', counts.completed + counts.dead, total);
     bars.stop();
     say();
-    say(`  read ${read.seen} message(s) from ${files.length} file(s): ${read.enqueued} queued, ${read.failed} unreadable`);
+    say(
+      `  read ${read.seen} message(s) from ${files.length} file(s): ${read.enqueued} queued, ${read.failed} unreadable`,
+    );
     say(`  archived ${await catalog.countRecords(config.tenant)} record(s); dead-letter queue: ${counts.dead}`);
 
     const agent = await issueUser(catalog, {
@@ -109,7 +118,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
     say('\nWhere everything is:');
     say(`  encrypted objects (AES-256-GCM, one data key per record): ${blobs}  (${await countFiles(blobs)} files)`);
     say(`  catalog, search index, queue and audit log (PGlite):      ${join(dataDir, 'db')}`);
-    say(`  key-encryption keys (mode ${((await stat(join(dataDir, 'keyring.json'))).mode & 0o777).toString(8)}):                       ${join(dataDir, 'keyring.json')}`);
+    say(
+      `  key-encryption keys (mode ${((await stat(join(dataDir, 'keyring.json'))).mode & 0o777).toString(8)}):                       ${join(dataDir, 'keyring.json')}`,
+    );
     say(
       `  audit log: ${verify.entries} entries, hash chain ${verify.break ? `BROKEN at ${verify.break.seq}` : 'verified intact'}`,
     );

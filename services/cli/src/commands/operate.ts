@@ -16,7 +16,7 @@ export async function runImport(paths: string[], o: ConfigOpts & { wait?: boolea
       tenant: platform.config.tenant,
       queue: platform.queue,
       checkpoints: platform.catalog,
-      onProgress: (s) => bars.update('read', s.seen, s.seen),
+      onProgress: bars.connector('read'),
     });
     bars.stop();
     process.stdout.write(`queued ${stats.enqueued}, already queued ${stats.duplicates}, unreadable ${stats.failed}\n`);
@@ -37,7 +37,9 @@ export async function runSearch(q: string, o: ConfigOpts & { token: string; limi
   });
 }
 
-export async function runUserAdd(o: ConfigOpts & { email: string; name: string; role: string; team?: string }): Promise<void> {
+export async function runUserAdd(
+  o: ConfigOpts & { email: string; name: string; role: string; team?: string },
+): Promise<void> {
   await withContext(o.config, async ({ platform }) => {
     const { user, token } = await issueUser(platform.catalog, {
       tenant: platform.config.tenant,
@@ -64,7 +66,9 @@ export async function runAuditVerify(o: ConfigOpts & { token: string }): Promise
     const principal = await service.authenticate(o.token);
     const v = await service.verifyAudit(principal);
     if (v.break) {
-      process.stdout.write(`audit chain BROKEN at entry ${v.break.seq} (${v.break.reason}); ${v.entries} entries read\n`);
+      process.stdout.write(
+        `audit chain BROKEN at entry ${v.break.seq} (${v.break.reason}); ${v.entries} entries read\n`,
+      );
       process.exitCode = 2;
       return;
     }
@@ -76,6 +80,7 @@ export async function runDeadLetters(o: ConfigOpts & { limit: string }): Promise
   await withContext(o.config, async ({ platform }) => {
     const dead = await platform.queue.deadLetters(Number(o.limit));
     if (dead.length === 0) process.stdout.write('no dead letters\n');
-    for (const d of dead) process.stdout.write(`${d.failedAt}  ${d.jobId}  ${d.code}  after ${d.attempts} attempt(s): ${d.reason}\n`);
+    for (const d of dead)
+      process.stdout.write(`${d.failedAt}  ${d.jobId}  ${d.code}  after ${d.attempts} attempt(s): ${d.reason}\n`);
   });
 }

@@ -21,7 +21,9 @@ function startConnectors(ctx: Context, signal: AbortSignal, only?: string, once?
   const { config, queue, catalog, log } = ctx.platform;
   const sources = config.connectors.imap.filter((s) => !only || s.id === only);
   if (only && sources.length === 0) {
-    throw new CustodianError('E_CONFIG_INVALID', `No IMAP source with id "${only}" in connectors.imap.`, { retryable: false });
+    throw new CustodianError('E_CONFIG_INVALID', `No IMAP source with id "${only}" in connectors.imap.`, {
+      retryable: false,
+    });
   }
   return sources.map((s) =>
     createImapConnector(once ? { ...s, mode: 'once' } : s, { tenant: config.tenant, queue, checkpoints: catalog, log })
@@ -30,7 +32,11 @@ function startConnectors(ctx: Context, signal: AbortSignal, only?: string, once?
   );
 }
 
-async function runUntilStopped(ctx: Context, work: Promise<unknown>[] = [], onStop: () => Promise<void> = async () => {}) {
+async function runUntilStopped(
+  ctx: Context,
+  work: Promise<unknown>[] = [],
+  onStop: () => Promise<void> = async () => {},
+) {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -77,7 +83,9 @@ export async function runUp(o: ConfigOpts): Promise<void> {
   const controller = new AbortController();
   const work = startConnectors(ctx, controller.signal);
   const { host, port } = ctx.platform.config.api;
-  process.stderr.write(`custodian up: API on http://${host}:${port}, ${work.length} connector(s), data in ${ctx.platform.config.dataDir}\n`);
+  process.stderr.write(
+    `custodian up: API on http://${host}:${port}, ${work.length} connector(s), data in ${ctx.platform.config.dataDir}\n`,
+  );
   await runUntilStopped(ctx, work, async () => {
     controller.abort();
     await app.close();

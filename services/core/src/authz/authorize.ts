@@ -42,7 +42,9 @@ export interface Resource {
   ownerTeam?: string | null;
 }
 
-export type Decision = { allow: true; reason: string } | { allow: false; code: 'E_FORBIDDEN' | 'E_SCOPE_DENIED'; reason: string };
+export type Decision =
+  | { allow: true; reason: string }
+  | { allow: false; code: 'E_FORBIDDEN' | 'E_SCOPE_DENIED'; reason: string };
 
 /** The one gate: every route and command asks here, nowhere else. */
 export function authorize(principal: Principal, action: Action, resource?: Resource): Decision {

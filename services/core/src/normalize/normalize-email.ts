@@ -1,4 +1,7 @@
-import type { ChannelItem, Participant, Policy, Problem, Record } from '@custodian/schemas';
+import type { ChannelItem, EmailPayload, Participant, Policy, Problem, Record } from '@custodian/schemas';
+
+export type EmailItem = ChannelItem & { payload: EmailPayload };
+
 import { recordIdFor, sha256Hex } from '../ids/record-id';
 import type { EmailAddress, ParsedEmail } from '../ports/email-parser';
 import { detectLanguage } from './detect-language';
@@ -6,7 +9,7 @@ import { detectLanguage } from './detect-language';
 export interface NormalizedEmail {
   /** Without classification and retention: those come from the classify stage. */
   record: Record;
-  /** `email:<Message-ID>:<content hash>` or `sha256:<raw hash>`; same message in two mailboxes → same key. */
+  /** `email:<Message-ID hash>:<content hash>` or `sha256:<raw hash>`; same message in two mailboxes → same key. */
   dedupeKey: string;
 }
 
@@ -25,14 +28,20 @@ function isAgent(address: string, agentDomains: readonly string[]): boolean {
  * Message-ID plus a hash of what the sender wrote (transport headers differ between mailboxes), so the
  * same email found twice is one record with two sources; without a Message-ID the raw bytes decide.
  */
-export function normalizeEmail(item: ChannelItem, parsed: ParsedEmail, rawSha256: string, policy: Policy): NormalizedEmail {
+export function normalizeEmail(
+  item: EmailItem,
+  parsed: ParsedEmail,
+  rawSha256: string,
+  policy: Policy,
+): NormalizedEmail {
   const problems: Problem[] = [...parsed.problems];
   const messageId = cleanId(parsed.messageId) ?? cleanId(item.payload.messageId);
   const from = parsed.from[0];
   const contentHash = sha256Hex(
     [messageId, parsed.subject, parsed.date ?? '', from?.address ?? '', parsed.text].join('\u0000'),
   ).slice(0, 32);
-  const dedupeKey = messageId ? `email:${messageId}:${contentHash}` : `sha256:${rawSha256}`;
+  // Message-IDs often embed the sender's address (`…Coremail.name@163.com`): only hashes of them are kept.
+  const dedupeKey = messageId ? `email:${sha256Hex(messageId).slice(0, 32)}:${contentHash}` : `sha256:${rawSha256}`;
   if (!messageId) problems.push({ code: 'W_NO_MESSAGE_ID', message: 'No Message-ID: identified by the raw bytes' });
 
   const seen = new Map<string, Participant>();
@@ -54,7 +63,8 @@ export function normalizeEmail(item: ChannelItem, parsed: ParsedEmail, rawSha256
     problems.push({ code: 'W_NO_DATE', message: 'No readable Date header: using the time it was received' });
   }
   const refs = parsed.references.map(cleanId).filter((r): r is string => !!r);
-  const conversationKey = refs[0] ?? cleanId(parsed.inReplyTo) ?? messageId ?? `sha256:${rawSha256}`;
+  const root = refs[0] ?? cleanId(parsed.inReplyTo) ?? messageId;
+  const conversationKey = root ? `thread:${sha256Hex(root).slice(0, 32)}` : `sha256:${rawSha256}`;
   const id = recordIdFor(item.tenant, dedupeKey);
   const attachmentNames = parsed.attachments.map((a) => a.filename);
 

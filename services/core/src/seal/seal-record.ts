@@ -1,4 +1,4 @@
-import { CustodianError, Record as RecordSchema, type Record } from '@custodian/schemas';
+import { CustodianError, type Record, Record as RecordSchema } from '@custodian/schemas';
 import { sha256Hex } from '../ids/record-id';
 import type { CatalogRecord } from '../ports/catalog';
 import type { ParsedAttachment } from '../ports/email-parser';
@@ -34,7 +34,11 @@ export interface Sealed {
  * a prefix. The seal id (from the wrapped data key) keeps two concurrent seals of one record (the same email
  * arriving from two mailboxes at once) from overwriting each other's objects: the catalog picks one winner.
  */
-export function objectBase(record: Pick<Record, 'id' | 'version' | 'occurredAt'>, retentionClass: string, sealId: string): string {
+export function objectBase(
+  record: Pick<Record, 'id' | 'version' | 'occurredAt'>,
+  retentionClass: string,
+  sealId: string,
+): string {
   const yyyy = record.occurredAt.slice(0, 4);
   const mm = record.occurredAt.slice(5, 7);
   return `records/${retentionClass}/${yyyy}/${mm}/${record.id}/v${record.version}-${sealId}`;
@@ -67,9 +71,13 @@ export function sealRecord(input: SealInput): Sealed {
   const attachments = record.attachments.map((a) => {
     const content = input.attachments.find((p) => sha256Hex(p.content) === a.sha256)?.content;
     if (!content) {
-      throw new CustodianError('E_ATTACHMENT_MISSING', `Attachment ${a.sha256} of record ${record.id} has no content.`, {
-        retryable: false,
-      });
+      throw new CustodianError(
+        'E_ATTACHMENT_MISSING',
+        `Attachment ${a.sha256} of record ${record.id} has no content.`,
+        {
+          retryable: false,
+        },
+      );
     }
     const blobKey = `${base}/att/${a.sha256}`;
     if (!objects.some((o) => o.key === blobKey)) put(blobKey, content);
@@ -110,9 +118,13 @@ export function sealRecord(input: SealInput): Sealed {
 /** Decrypts and re-validates a sealed record object; `sealedSha256` guards against a swapped object. */
 export function openRecord(dataKey: Uint8Array, objectKey: string, bytes: Uint8Array, sealedSha256: string): Record {
   if (sha256Hex(bytes) !== sealedSha256) {
-    throw new CustodianError('E_SEALED_INTEGRITY', `Sealed object ${objectKey} does not match the hash in the catalog.`, {
-      retryable: false,
-    });
+    throw new CustodianError(
+      'E_SEALED_INTEGRITY',
+      `Sealed object ${objectKey} does not match the hash in the catalog.`,
+      {
+        retryable: false,
+      },
+    );
   }
   const record = RecordSchema.parse(JSON.parse(decrypt(dataKey, bytes, objectKey).toString('utf8')));
   return { ...record, integrity: { ...record.integrity, sealedSha256 } };

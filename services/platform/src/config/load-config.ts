@@ -8,9 +8,13 @@ function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unk
     const name = value.slice(4);
     const v = env[name];
     if (v === undefined) {
-      throw new CustodianError('E_CONFIG_INVALID', `Invalid config at ${path.join('.') || '(root)'}: environment variable ${name} is not set.`, {
-        retryable: false,
-      });
+      throw new CustodianError(
+        'E_CONFIG_INVALID',
+        `Invalid config at ${path.join('.') || '(root)'}: environment variable ${name} is not set.`,
+        {
+          retryable: false,
+        },
+      );
     }
     return v;
   }
@@ -22,7 +26,11 @@ function resolveEnv(value: unknown, env: NodeJS.ProcessEnv, path: string[]): unk
 }
 
 /** Parses config once at start-up; any invalid value stops start-up with its path and the reason. */
-export function parseConfig(input: ConfigInput | unknown, env: NodeJS.ProcessEnv = process.env, baseDir = process.cwd()): Config {
+export function parseConfig(
+  input: ConfigInput | unknown,
+  env: NodeJS.ProcessEnv = process.env,
+  baseDir = process.cwd(),
+): Config {
   const result = Config.safeParse(resolveEnv(input, env, []));
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);

@@ -1,0 +1,96 @@
+import { catalogue } from './catalogue';
+import type { Detector, Finding } from './finding';
+import { foldWidth } from './fold-width';
+import { hasContextWord } from './has-context-word';
+
+export interface DetectOptions {
+  /** Score every match as if a context word were near: a search query is a deliberate lookup of an identifier. */
+  assumeContext?: boolean;
+}
+
+/**
+ * Every identifier in `text`, sorted by start and non-overlapping. Detectors run on width-folded text, so
+ * `１３８１２３４５６７８` is found; offsets and `value` refer to the original text.
+ */
+export function detect(text: string, options: DetectOptions = {}): Finding[] {
+  const folded = foldWidth(text);
+  const found: Finding[] = [];
+  for (const d of catalogue) {
+    for (const [start, match] of matches(d, folded)) {
+      const candidate = d.validate(match);
+      if (!candidate) continue;
+      const end = start + match.length;
+      const [alone, inContext] = candidate.confidence;
+      const confidence =
+        options.assumeContext || (inContext > alone && hasContextWord(folded, start, end, d.context))
+          ? Math.max(alone, inContext)
+          : alone;
+      if (confidence <= 0) continue;
+      found.push({
+        type: d.type,
+        start,
+        end,
+        value: text.slice(start, end),
+        normalized: candidate.normalized,
+        confidence,
+      });
+    }
+  }
+  return resolveOverlaps(found);
+}
+
+const sticky = new WeakMap<RegExp, RegExp>();
+
+/** The pattern's matches as [start, text]; an anchored pattern is tried only from the run before each anchor. */
+function* matches(d: Detector, text: string): Generator<[number, string]> {
+  if (!d.anchor) {
+    for (const m of text.matchAll(d.pattern)) yield [m.index, m[0]];
+    return;
+  }
+  let re = sticky.get(d.pattern);
+  if (!re) {
+    re = new RegExp(d.pattern.source, `${d.pattern.flags.replace('g', '')}y`);
+    sticky.set(d.pattern, re);
+  }
+  const { char, before, body } = d.anchor;
+  let from = 0; // a match starts after the previous match and the previous anchor
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    let p = at;
+    while (p > from && at - p < before && body.test(text[p - 1]!)) p--;
+    for (; p < at; p++) {
+      re.lastIndex = p;
+      const m = re.exec(text);
+      if (m) {
+        yield [p, m[0]];
+        from = p + m[0].length;
+        break;
+      }
+    }
+    from = Math.max(from, at + 1);
+  }
+}
+
+/** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */
+function resolveOverlaps(found: Finding[]): Finding[] {
+  const byStart = [...found].sort((a, b) => a.start - b.start);
+  if (byStart.every((f, i) => i === 0 || f.start >= byStart[i - 1]!.end)) return byStart;
+  const ranked = byStart.sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      b.end - b.start - (a.end - a.start) ||
+      a.start - b.start ||
+      a.type.localeCompare(b.type),
+  );
+  const kept: Finding[] = []; // sorted by start and, being disjoint, by end
+  for (const f of ranked) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === kept.length || kept[lo]!.start >= f.end) kept.splice(lo, 0, f);
+  }
+  return kept;
+}

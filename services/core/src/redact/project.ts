@@ -1,0 +1,69 @@
+import { CustodianError, type Policy, type Record } from '@custodian/schemas';
+import type { IndexDoc } from '../ports/search-index';
+import { keyedToken } from '../seal/keyed-token';
+import { assertFindingsFit } from './assert-findings-fit';
+import { normalizeEmailAddress } from './detectors/email';
+import type { Finding } from './finding';
+import { participantText } from './participant-text';
+import type { RecordFindings } from './record-findings';
+import { redactParticipant } from './redact-participant';
+import { redactText } from './redact-text';
+
+/**
+ * The keyed token an agent's own records carry as `ownerAgent`: the index never holds an address, so the
+ * API compiles an agent's search scope with this same function.
+ */
+export function agentScopeToken(tokenKey: Uint8Array, email: string): string {
+  return keyedToken(tokenKey, 'AGENT', email.trim().toLowerCase());
+}
+
+/**
+ * The redacted projection of a classified record: the only way content reaches the search index.
+ * Text fields are redacted with the policy's operators; identifiers survive only as keyed tokens, so a
+ * search by phone, ID or address still finds the record.
+ */
+export function projectRecord(
+  record: Record,
+  findings: RecordFindings,
+  policy: Policy,
+  tokenKey: Uint8Array,
+): IndexDoc {
+  const { classification, retention } = record;
+  if (!classification || !retention) {
+    throw new CustodianError('E_RECORD_UNCLASSIFIED', `Record ${record.id} must be classified before it is indexed.`, {
+      retryable: false,
+      details: { recordId: record.id },
+    });
+  }
+  assertFindingsFit(record, findings);
+  const tokenFor = (f: Finding) => keyedToken(tokenKey, f.type, f.normalized);
+  const ops = policy.operators;
+  const participants = record.participants.map((p, i) => {
+    const redacted = redactParticipant(p, findings.participants[i] ?? [], ops, tokenFor);
+    return participantText(redacted).text;
+  });
+
+  const tokens = new Set(findings.all.map(tokenFor));
+  const addresses = [...record.participants.map((p) => p.address), record.customer.address];
+  for (const a of addresses) {
+    if (a?.trim()) tokens.add(keyedToken(tokenKey, 'EMAIL', normalizeEmailAddress(a)));
+  }
+
+  return {
+    tenant: record.tenant,
+    id: record.id,
+    version: record.version,
+    channel: record.channel,
+    occurredAt: record.occurredAt,
+    subject: redactText(record.subject, findings.subject, ops, tokenFor),
+    body: record.turns.map((t, i) => redactText(t.text, findings.turns[i] ?? [], ops, tokenFor)).join('\n'),
+    participants: participants.join('\n'),
+    ownerAgent: record.owner.agent ? agentScopeToken(tokenKey, record.owner.agent) : null,
+    ownerTeam: record.owner.team ?? null,
+    tokens: [...tokens],
+    piiTypes: [...classification.piiTypes],
+    topics: [...classification.topics],
+    sensitivity: classification.sensitivity,
+    retentionClass: retention.class,
+  };
+}

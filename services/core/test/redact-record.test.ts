@@ -1,0 +1,197 @@
+import { Policy, Record } from '@custodian/schemas';
+import { describe, expect, it } from 'vitest';
+import { classify } from '../src/classify/classify';
+import { normalizeEmailAddress } from '../src/redact/detectors/email';
+import { agentScopeToken, projectRecord } from '../src/redact/project';
+import { parseQuery } from '../src/redact/query';
+import { detectInRecord } from '../src/redact/record-findings';
+import { redactRecord } from '../src/redact/redact-record';
+import { keyedToken } from '../src/seal/keyed-token';
+
+const ID = '110101199003077774';
+const key = new Uint8Array(32).fill(3);
+const policy = Policy.parse({});
+
+function makeRecord(overrides: Partial<Record> = {}): Record {
+  return Record.parse({
+    id: '6f1d3c52-9a57-4d0e-8a51-2b8f4f1c7e91',
+    version: 1,
+    tenant: 'acme',
+    channel: 'email',
+    sources: [{ connector: 'imap', sourceId: 'imap:support@acme.cn/INBOX', externalId: '1:42' }],
+    conversationKey: 'msg-1@mail.example.com',
+    occurredAt: '2025-03-01T08:00:00.000Z',
+    receivedAt: '2025-03-01T08:00:05.000Z',
+    customer: { address: 'Zhang.San@Example.com', name: '张三' },
+    owner: { agent: 'Li.Si@acme.cn', team: 'support' },
+    participants: [
+      { id: 'p1', role: 'customer', name: '张三', address: 'zhang.san@example.com' },
+      { id: 'p2', role: 'agent', name: 'Li Si 13912345678', address: 'li.si@acme.cn' },
+      { id: 'p3', role: 'customer', address: 'wxid_abc123' },
+    ],
+    subject: '退款申请 - 手机13812345678',
+    turns: [
+      { at: '2025-03-01T08:00:00.000Z', participant: 'p1', text: `我的身份证号是${ID}，请退款。` },
+      { at: '2025-03-01T09:00:00.000Z', participant: 'p2', text: 'Noted, we will email zhang.san@example.com.' },
+    ],
+    attachments: [{ name: `身份证${ID}.jpg`, type: 'image/jpeg', size: 10, sha256: 'a'.repeat(64) }],
+    language: 'zh',
+    integrity: { rawSha256: 'b'.repeat(64) },
+    ...overrides,
+  });
+}
+
+const classified = (r: Record, findings = detectInRecord(r)) => ({ ...r, ...classify(r, findings, policy) });
+
+describe('detectInRecord', () => {
+  it('finds identifiers per field with offsets into that field', () => {
+    const r = makeRecord();
+    const f = detectInRecord(r);
+    expect(f.subject.map((x) => x.normalized)).toEqual(['13812345678']);
+    expect(f.turns[0]!.map((x) => [x.type, x.normalized])).toEqual([['CN_RESIDENT_ID', ID]]);
+    expect(r.turns[0]!.text.slice(f.turns[0]![0]!.start, f.turns[0]![0]!.end)).toBe(ID);
+    expect(f.participants[1]!.map((x) => x.type)).toEqual(['CN_MOBILE', 'EMAIL']);
+    expect(f.participants[2]).toEqual([]);
+    expect(f.all).toHaveLength(1 + 1 + 1 + 1 + 2);
+  });
+});
+
+describe('projectRecord', () => {
+  it('holds no identifier, only redacted text and keyed tokens', () => {
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    const json = JSON.stringify(doc);
+    for (const secret of [ID, '13812345678', '13912345678', 'zhang.san@', 'li.si@', 'wxid_abc123', 'Li.Si']) {
+      expect(json).not.toContain(secret);
+    }
+    expect(doc.subject).toBe('退款申请 - 手机138****5678');
+    expect(doc.body).toBe('我的身份证号是1***************74，请退款。\nNoted, we will email z***@example.com.');
+    expect(doc.participants).toBe('张三 <z***@example.com>\nLi Si 139****5678 <l***@acme.cn>\n<w***>');
+  });
+
+  it('carries tokens for every finding and every address, so a search by identifier finds it', () => {
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    expect(doc.tokens).toContain(keyedToken(key, 'CN_RESIDENT_ID', ID));
+    expect(doc.tokens).toContain(keyedToken(key, 'CN_MOBILE', '13812345678'));
+    expect(doc.tokens).toContain(keyedToken(key, 'EMAIL', 'zhang.san@example.com'));
+    expect(doc.tokens).toContain(keyedToken(key, 'EMAIL', 'wxid_abc123'));
+    expect(new Set(doc.tokens).size).toBe(doc.tokens.length);
+    for (const t of parseQuery(`${ID} 13812345678`, key).tokens) expect(doc.tokens).toContain(t);
+    expect(doc.tokens).toContain(parseQuery('ZHANG.SAN@example.com', key).tokens[0]);
+  });
+
+  it('stores the owner agent as a scope token the API can compute from the agent address', () => {
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    expect(doc.ownerAgent).toBe(agentScopeToken(key, 'li.si@ACME.cn'));
+    expect(doc.ownerTeam).toBe('support');
+    const unowned = classified(makeRecord({ owner: {} }));
+    expect(projectRecord(unowned, detectInRecord(unowned), policy, key)).toMatchObject({
+      ownerAgent: null,
+      ownerTeam: null,
+    });
+  });
+
+  it('copies classification and retention into the document', () => {
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    expect(doc).toMatchObject({
+      tenant: 'acme',
+      id: r.id,
+      version: 1,
+      channel: 'email',
+      piiTypes: ['CN_MOBILE', 'CN_RESIDENT_ID', 'EMAIL'],
+      topics: ['refund'],
+      sensitivity: 'L4',
+      retentionClass: 'regulated',
+    });
+  });
+
+  it('uses the policy operators', () => {
+    const labels = Policy.parse({ operators: { CN_RESIDENT_ID: 'label', CN_MOBILE: 'token', EMAIL: 'mask' } });
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), labels, key);
+    const mobile = keyedToken(key, 'CN_MOBILE', '13812345678').slice(0, 8);
+    expect(doc.subject).toBe(`退款申请 - 手机[CN_MOBILE:${mobile}]`);
+    expect(doc.body).toContain('我的身份证号是[身份证号]，请退款。');
+  });
+
+  it('refuses a record that was not classified', () => {
+    const r = makeRecord();
+    expect(() => projectRecord(r, detectInRecord(r), policy, key)).toThrow(
+      expect.objectContaining({ code: 'E_RECORD_UNCLASSIFIED' }),
+    );
+  });
+
+  it('refuses findings made from another record', () => {
+    const r = classified(makeRecord());
+    const other = makeRecord({ turns: [] });
+    expect(() => projectRecord(r, detectInRecord(other), policy, key)).toThrow(
+      expect.objectContaining({ code: 'E_FINDINGS_MISMATCH' }),
+    );
+  });
+});
+
+describe('redactRecord', () => {
+  it('masks text, addresses and names and keeps everything else', () => {
+    const r = makeRecord();
+    const masked = redactRecord(r, detectInRecord(r), policy, key);
+    expect(masked.subject).toBe('退款申请 - 手机138****5678');
+    expect(masked.turns.map((t) => t.text)).toEqual([
+      '我的身份证号是1***************74，请退款。',
+      'Noted, we will email z***@example.com.',
+    ]);
+    expect(masked.participants.map((p) => [p.name, p.address])).toEqual([
+      ['张*', 'z***@example.com'],
+      ['L***', 'l***@acme.cn'],
+      [undefined, 'w***'],
+    ]);
+    expect(masked.customer).toEqual({ address: 'z***@example.com', name: '张*' });
+    expect(masked.attachments[0]!.name).toBe('身份证1***************74.jpg');
+    expect(masked.id).toBe(r.id);
+    expect(masked.turns[0]!.at).toBe(r.turns[0]!.at);
+    expect(JSON.stringify(masked)).not.toContain(ID);
+  });
+
+  it('does not change the record it was given', () => {
+    const r = makeRecord();
+    const before = structuredClone(r);
+    redactRecord(r, detectInRecord(r), policy, key);
+    expect(r).toEqual(before);
+  });
+});
+
+describe('parseQuery', () => {
+  it('turns identifiers into tokens and cuts them out of the text', () => {
+    const q = parseQuery('退款 13812345678 zhang.san@example.com 投诉', key);
+    expect(q.text).toBe('退款 投诉');
+    expect(q.tokens).toEqual([
+      keyedToken(key, 'CN_MOBILE', '13812345678'),
+      keyedToken(key, 'EMAIL', normalizeEmailAddress('zhang.san@example.com')),
+    ]);
+    expect(q.redacted).toBe('退款 138****5678 z***@example.com 投诉');
+  });
+
+  it('treats a bare ID number as a deliberate lookup, even with a typo in its check digit', () => {
+    const bad = `${ID.slice(0, 17)}9`;
+    const q = parseQuery(bad, key);
+    expect(q.text).toBe('');
+    expect(q.tokens).toEqual([keyedToken(key, 'CN_RESIDENT_ID', bad)]);
+    expect(q.redacted).not.toContain(bad);
+  });
+
+  it('gives the same token for full-width and spaced spellings', () => {
+    const plain = parseQuery('13812345678', key).tokens;
+    expect(parseQuery('１３８ １２３４ ５６７８', key).tokens).toEqual(plain);
+    expect(parseQuery('+86-138-1234-5678', key).tokens).toEqual(plain);
+  });
+
+  it('leaves a query without identifiers as text', () => {
+    expect(parseQuery('  快递  delivery ', key)).toEqual({
+      text: '快递 delivery',
+      tokens: [],
+      redacted: '  快递  delivery ',
+    });
+  });
+});
