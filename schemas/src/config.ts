@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PiiType } from './record';
 
 const Port = z.number().int().min(1).max(65535);
 
@@ -51,13 +52,10 @@ export const Policy = z
     defaultRetentionClass: z.string().default('standard'),
     /** Records at L3 or above, or PIPL-sensitive, go to this class. */
     sensitiveRetentionClass: z.string().default('regulated'),
-    operators: z
-      .object({
-        CN_RESIDENT_ID: RedactOperator.default('mask'),
-        CN_MOBILE: RedactOperator.default('mask'),
-        EMAIL: RedactOperator.default('mask'),
-      })
-      .prefault({}),
+    /** Per PII type; a type not named here is masked. */
+    operators: z.partialRecord(PiiType, RedactOperator).default({}),
+    /** Regions (ISO 3166 alpha-2) whose phone numbers are looked for besides mainland ones. */
+    phoneRegions: z.array(z.string().length(2).toUpperCase()).default(['CN', 'HK', 'MO', 'TW', 'US', 'GB', 'SG']),
     classification: ClassificationPolicy,
   })
   .prefault({})

@@ -1,7 +1,30 @@
 import { z } from 'zod';
 import { Channel, SourceRef } from './channel-item';
 
-export const PiiType = z.enum(['CN_RESIDENT_ID', 'CN_MOBILE', 'EMAIL']);
+/** Every identifier type the redaction stage knows; each has one detector under services/core/src/redact/detectors. */
+export const PiiType = z.enum([
+  'CN_RESIDENT_ID',
+  'CN_MOBILE',
+  'CN_LANDLINE',
+  'PHONE',
+  'CN_BANK_CARD',
+  'CREDIT_CARD',
+  'IBAN',
+  'US_SSN',
+  'CN_USCC',
+  'CN_PASSPORT',
+  'HK_ID',
+  'MO_ID',
+  'TW_NATIONAL_ID',
+  'CN_HOME_RETURN_PERMIT',
+  'CN_TW_PERMIT',
+  'CN_LICENSE_PLATE',
+  'EMAIL',
+  'IP_ADDRESS',
+  'URL_CREDENTIALS',
+  'PERSON_NAME',
+  'ADDRESS',
+]);
 export type PiiType = z.infer<typeof PiiType>;
 
 export const Sensitivity = z.enum(['L1', 'L2', 'L3', 'L4']);

@@ -44,7 +44,7 @@ export function redactText(
         },
       );
     }
-    out += text.slice(at, f.start) + redactFinding(f, operators[f.type], tokenFor);
+    out += text.slice(at, f.start) + redactFinding(f, operators[f.type] ?? 'mask', tokenFor);
     at = f.end;
   }
   return out + text.slice(at);
