@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdir } from 'node:fs/promises';
 import { CustodianError } from '@custodian/schemas';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
+import { lockDir } from './dir-lock';
 import type { SqlClient, SqlResult } from './sql-client';
 import { sqlError } from './sql-error';
 
@@ -64,10 +65,15 @@ function txClient(tx: Transaction, where: string, depth: number, isOpen: () => b
 export async function openPglite(dir: string | undefined): Promise<SqlClient> {
   const where = dir === undefined ? 'pglite:memory' : `pglite:${dir}`;
   let db: PGlite;
+  let unlock = async () => {};
+  if (dir !== undefined) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    unlock = await lockDir(dir);
+  }
   try {
-    if (dir !== undefined) await mkdir(dir, { recursive: true, mode: 0o700 });
     db = dir === undefined ? await PGlite.create() : await PGlite.create(dir);
   } catch (e) {
+    await unlock();
     throw new CustodianError('E_SQL_CONNECT', `Cannot open the embedded database ${where}: ${(e as Error).message}`, {
       retryable: false,
       cause: e,
@@ -108,6 +114,12 @@ export async function openPglite(dir: string | undefined): Promise<SqlClient> {
       }
     },
     describe: () => where,
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        await unlock();
+      }
+    },
   };
 }
