@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -116,15 +116,20 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
     const blobs = join(dataDir, 'blobs');
     const verify = await service.verifyAudit(as.compliance);
     say('\nWhere everything is:');
-    say(`  encrypted objects (AES-256-GCM, one data key per record): ${blobs}  (${await countFiles(blobs)} files)`);
-    say(`  catalog, search index, queue and audit log (PGlite):      ${join(dataDir, 'db')}`);
-    say(
-      `  key-encryption keys (mode ${((await stat(join(dataDir, 'keyring.json'))).mode & 0o777).toString(8)}):                       ${join(dataDir, 'keyring.json')}`,
-    );
-    say(
-      `  audit log: ${verify.entries} entries, hash chain ${verify.break ? `BROKEN at ${verify.break.seq}` : 'verified intact'}`,
-    );
-    say(`\nAPI tokens for this archive (run \`custodian up\` with a config whose dataDir is ${dataDir}):`);
+    const keyringMode = ((await stat(join(dataDir, 'keyring.json'))).mode & 0o777).toString(8);
+    const where: Array<[string, string]> = [
+      ['encrypted objects (AES-256-GCM, a data key per record)', `${blobs}  (${await countFiles(blobs)} files)`],
+      ['catalog, search index, queue, audit log (PGlite)', join(dataDir, 'db')],
+      [`key-encryption keys (file mode ${keyringMode})`, join(dataDir, 'keyring.json')],
+    ];
+    for (const [what, path] of where) say(`  ${what.padEnd(56)} ${path}`);
+    const chain = verify.break ? `BROKEN at entry ${verify.break.seq}` : 'verified intact';
+    say(`  audit log: ${verify.entries} entries, hash chain ${chain}`);
+
+    const configPath = join(dataDir, 'custodian.json');
+    await writeFile(configPath, `${JSON.stringify({ dataDir, policy: { agentDomains: ['support.example.com'] } }, null, 2)}\n`);
+    say(`\nTo serve this archive over HTTP: npm run custodian -- up -c ${configPath}`);
+    say('API tokens (shown once):');
     say(`  agent li.wei:        ${agent.token}`);
     say(`  compliance officer:  ${officer.token}`);
   } finally {
