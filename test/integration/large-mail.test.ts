@@ -7,6 +7,7 @@ import { dataKeyContext, decrypt, sha256Hex, unwrapKey } from '@custodian/core';
 import { compose, type Platform, parseConfig } from '@custodian/platform';
 import { startWorker } from '@custodian/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../services/platform/test-support/test-database';
 import { requireEnv } from '../support/require-env';
 
 const env = requireEnv(
@@ -48,27 +49,20 @@ function bigMessage(attachment: Buffer): Buffer {
 
 describe('a 50 MB attachment through the server-profile pipeline', () => {
   let dir: string;
-  let dbName: string;
+  let db: TestDatabase;
   let platform: Platform;
   const attachment = randomBytes(50 * 1024 * 1024);
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'custodian-large-'));
     const run = randomBytes(4).toString('hex');
-    dbName = `custodian_large_${run}`;
-    const pg = await import('pg');
-    const admin = new pg.default.Client({ connectionString: env.CUSTODIAN_TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const url = new URL(env.CUSTODIAN_TEST_PG_URL);
-    url.pathname = `/${dbName}`;
+    db = await createTestDatabase('custodian_large');
     platform = await compose(
       parseConfig({
         profile: 'server',
         tenant: 'large',
         keyring: { path: join(dir, 'keyring.json') },
-        catalog: { kind: 'postgres', url: url.toString() },
+        catalog: { kind: 'postgres', url: db.url },
         queue: { kind: 'bullmq', redisUrl: env.CUSTODIAN_TEST_REDIS_URL, prefix: `large-${run}` },
         blobs: {
           kind: 's3',
@@ -96,11 +90,7 @@ describe('a 50 MB attachment through the server-profile pipeline', () => {
 
   afterAll(async () => {
     await platform?.close();
-    const pg = await import('pg');
-    const admin = new pg.default.Client({ connectionString: env.CUSTODIAN_TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await db?.drop();
     await rm(dir, { recursive: true, force: true });
   });
 

@@ -9,6 +9,7 @@ import { splitMbox } from '@custodian/connector-email';
 import { ImapFlow } from 'imapflow';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../services/platform/test-support/test-database';
 import { requireEnv } from '../support/require-env';
 import { type Daemon, REPO, runCli, startCli, waitFor } from '../support/run-cli';
 
@@ -31,7 +32,6 @@ const env = requireEnv(
 const FIXTURES = join(REPO, 'test/fixtures/mail');
 const RAW = ['13812345678', '110101199003071233', 'zhang.wei88@qq.com'];
 const run = randomBytes(4).toString('hex');
-const dbName = `custodian_e2e_${run}`;
 const folder = `E2E-${run}`;
 
 const freePort = () =>
@@ -47,6 +47,7 @@ describe('server profile: IMAP → Redis → MinIO/PostgreSQL/Elasticsearch → 
   let configPath: string;
   let apiUrl: string;
   let db: pg.Client;
+  let testDb: TestDatabase;
   let messageCount = 0;
   const daemons: Daemon[] = [];
   const tokens: Record<string, string> = {};
@@ -67,12 +68,8 @@ describe('server profile: IMAP → Redis → MinIO/PostgreSQL/Elasticsearch → 
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'custodian-e2e-'));
-    const admin = new pg.Client({ connectionString: env.CUSTODIAN_TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
-    const dbUrl = new URL(env.CUSTODIAN_TEST_PG_URL);
-    dbUrl.pathname = `/${dbName}`;
+    testDb = await createTestDatabase('custodian_e2e');
+    const dbUrl = new URL(testDb.url);
 
     // Put the sample mailbox into a fresh IMAP folder.
     const [imapUser, imapPassword] = env.CUSTODIAN_TEST_IMAP_USERS.split(',')[0]!.split(':') as [string, string];
@@ -174,10 +171,7 @@ describe('server profile: IMAP → Redis → MinIO/PostgreSQL/Elasticsearch → 
   afterAll(async () => {
     for (const d of daemons) await d.stop();
     await db?.end();
-    const admin = new pg.Client({ connectionString: env.CUSTODIAN_TEST_PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await testDb?.drop();
     await rm(dir, { recursive: true, force: true });
     s3.destroy();
   });

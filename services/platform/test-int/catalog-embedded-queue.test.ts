@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { ArchiveQueue } from '@custodian/core';
 import type { ChannelItem } from '@custodian/schemas';
 import { CustodianError } from '@custodian/schemas';
@@ -6,10 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbeddedQueue } from '../src/queue/embedded-queue';
 import { openPostgres } from '../src/sql/postgres-client';
 import type { SqlClient } from '../src/sql/sql-client';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
 
-const baseUrl = process.env.CUSTODIAN_TEST_PG_URL;
-const dbName = `custodian_queue_${randomBytes(4).toString('hex')}`;
-let admin: SqlClient;
+let db: TestDatabase;
 let url: string;
 const clients: SqlClient[] = [];
 const queues: ArchiveQueue[] = [];
@@ -23,21 +21,14 @@ async function queueOn(name: string, poolSize = 4): Promise<ArchiveQueue> {
 }
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('CUSTODIAN_TEST_PG_URL is not set: run through infra/local/with-servers.sh');
-  admin = await openPostgres(baseUrl, { poolSize: 1 });
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  url = u.toString();
+  db = await createTestDatabase('custodian_catalog');
+  url = db.url;
 });
 
 afterAll(async () => {
   await Promise.all(queues.map((q) => q.close()));
   await Promise.all(clients.map((c) => c.close()));
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.close();
-  }
+  await db?.drop();
 });
 
 const item = (n: number): ChannelItem => ({

@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { type CatalogRecord, verifyChain } from '@custodian/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../src/catalog/migrations';
 import { createSqlCatalog } from '../src/catalog/sql-catalog';
 import { openPostgres } from '../src/sql/postgres-client';
 import type { SqlClient } from '../src/sql/sql-client';
+import { createTestDatabase, type TestDatabase } from '../test-support/test-database';
 
-const baseUrl = process.env.CUSTODIAN_TEST_PG_URL;
-const dbName = `custodian_catalog_${randomBytes(4).toString('hex')}`;
-let admin: SqlClient;
+let db: TestDatabase;
 let url: string;
 const clients: SqlClient[] = [];
 
@@ -19,20 +17,13 @@ async function connect(poolSize = 4): Promise<SqlClient> {
 }
 
 beforeAll(async () => {
-  if (!baseUrl) throw new Error('CUSTODIAN_TEST_PG_URL is not set: run through infra/local/with-servers.sh');
-  admin = await openPostgres(baseUrl, { poolSize: 1 });
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const u = new URL(baseUrl);
-  u.pathname = `/${dbName}`;
-  url = u.toString();
+  db = await createTestDatabase('custodian_catalog');
+  url = db.url;
 });
 
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
-  if (admin) {
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.close();
-  }
+  await db?.drop();
 });
 
 const record = (id: string, over: Partial<CatalogRecord> = {}): CatalogRecord => ({
@@ -140,7 +131,7 @@ describe('catalog on PostgreSQL', () => {
     const { username, password } = new URL(url);
     expect(c.describe()).not.toContain(`:${password}@`);
     expect(c.describe()).toContain(`//${username}@`);
-    expect(c.describe()).toContain(dbName);
+    expect(c.describe()).toContain(new URL(url).pathname);
   });
 });
 

@@ -5,6 +5,7 @@ import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import { lockDir } from './dir-lock';
 import type { SqlClient, SqlResult } from './sql-client';
 import { sqlError } from './sql-error';
+import { txClient } from './tx-client';
 
 type Queryable = Pick<Transaction, 'query'>;
 
@@ -18,44 +19,6 @@ async function run<T>(conn: Queryable, where: string, sql: string, params?: unkn
   } catch (e) {
     throw sqlError(where, e);
   }
-}
-
-function txClient(tx: Transaction, where: string, depth: number, isOpen: () => boolean): SqlClient {
-  const guard = () => {
-    if (!isOpen()) {
-      throw new CustodianError('E_SQL_TX_CLOSED', `${where}: the transaction this client belonged to has ended.`, {
-        retryable: false,
-      });
-    }
-  };
-  return {
-    query: async <T>(sql: string, params?: unknown[]) => {
-      guard();
-      return run<T>(tx, where, sql, params);
-    },
-    transaction: async <T>(fn: (inner: SqlClient) => Promise<T>) => {
-      guard();
-      const sp = `custodian_sp_${depth}`;
-      await run(tx, where, `SAVEPOINT ${sp}`);
-      let open = true;
-      try {
-        const out = await fn(txClient(tx, where, depth + 1, () => open && isOpen()));
-        await run(tx, where, `RELEASE SAVEPOINT ${sp}`);
-        return out;
-      } catch (e) {
-        await run(tx, where, `ROLLBACK TO SAVEPOINT ${sp}`);
-        throw e;
-      } finally {
-        open = false;
-      }
-    },
-    describe: () => where,
-    close: async () => {
-      throw new CustodianError('E_SQL_TX_CLOSE', 'Close the client that opened the transaction, not the transaction.', {
-        retryable: false,
-      });
-    },
-  };
 }
 
 /**
@@ -101,7 +64,16 @@ export async function openPglite(dir: string | undefined): Promise<SqlClient> {
         return await db.transaction(async (tx) => {
           const state = { open: true };
           try {
-            return await inTx.run(state, () => fn(txClient(tx, where, 1, () => state.open)));
+            return await inTx.run(state, () =>
+              fn(
+                txClient(
+                  (sql, params) => run(tx, where, sql, params),
+                  where,
+                  1,
+                  () => state.open,
+                ),
+              ),
+            );
           } catch (e) {
             failedInFn = true;
             throw e;

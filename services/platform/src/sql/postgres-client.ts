@@ -2,6 +2,7 @@ import { CustodianError } from '@custodian/schemas';
 import pg from 'pg';
 import type { SqlClient, SqlResult } from './sql-client';
 import { sqlError } from './sql-error';
+import { txClient } from './tx-client';
 
 export interface PostgresOptions {
   poolSize?: number;
@@ -27,45 +28,6 @@ async function run<T>(conn: Queryable, where: string, sql: string, params?: unkn
   } catch (e) {
     throw sqlError(where, e);
   }
-}
-
-/** A client bound to one pooled connection inside an open transaction; nested transactions are savepoints. */
-function txClient(conn: pg.PoolClient, where: string, depth: number, isOpen: () => boolean): SqlClient {
-  const guard = () => {
-    if (!isOpen()) {
-      throw new CustodianError('E_SQL_TX_CLOSED', `${where}: the transaction this client belonged to has ended.`, {
-        retryable: false,
-      });
-    }
-  };
-  return {
-    query: async <T>(sql: string, params?: unknown[]) => {
-      guard();
-      return run<T>(conn, where, sql, params);
-    },
-    transaction: async <T>(fn: (tx: SqlClient) => Promise<T>) => {
-      guard();
-      const sp = `custodian_sp_${depth}`;
-      await run(conn, where, `SAVEPOINT ${sp}`);
-      let open = true;
-      try {
-        const out = await fn(txClient(conn, where, depth + 1, () => open && isOpen()));
-        await run(conn, where, `RELEASE SAVEPOINT ${sp}`);
-        return out;
-      } catch (e) {
-        await run(conn, where, `ROLLBACK TO SAVEPOINT ${sp}`);
-        throw e;
-      } finally {
-        open = false;
-      }
-    },
-    describe: () => where,
-    close: async () => {
-      throw new CustodianError('E_SQL_TX_CLOSE', 'Close the client that opened the transaction, not the transaction.', {
-        retryable: false,
-      });
-    },
-  };
 }
 
 /** PostgreSQL through a node-postgres pool (the server profile). Verifies the connection before returning. */
@@ -101,7 +63,14 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
       let broken: unknown;
       try {
         await run(conn, where, 'BEGIN');
-        const out = await fn(txClient(conn, where, 1, () => open));
+        const out = await fn(
+          txClient(
+            (sql, params) => run(conn, where, sql, params),
+            where,
+            1,
+            () => open,
+          ),
+        );
         await run(conn, where, 'COMMIT');
         return out;
       } catch (e) {
