@@ -79,9 +79,10 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
       dataKey,
       wrappedDataKey: wrapKey(subjectKey, dataKey, dataKeyContext(tenant, record.id, record.version)),
     });
-    for (const o of sealed.objects) {
-      await blobs.put(o.key, o.bytes, o.retainUntil ? { retainUntil: o.retainUntil } : {});
-    }
+    // In parallel: uploads to S3 and fsyncs on a filesystem overlap; the catalog commit waits for all.
+    await Promise.all(
+      sealed.objects.map((o) => blobs.put(o.key, o.bytes, o.retainUntil ? { retainUntil: o.retainUntil } : {})),
+    );
     let outcome: ArchiveOutcome;
     try {
       outcome = await catalog.commit(sealed.entry, item.source);
