@@ -68,6 +68,8 @@ export const Classification = z.object({
   piiTypes: z.array(PiiType),
   sensitivity: Sensitivity,
   piplSensitive: z.boolean(),
+  /** The PIPL sensitive categories the record touches (`identity`, `financial`, `health`, `minor`, `location`…). */
+  piplCategories: z.array(z.string()).default([]),
 });
 export type Classification = z.infer<typeof Classification>;
 

@@ -174,7 +174,10 @@ export function createRecordService(deps: RecordServiceDeps) {
       });
       if (unmask) return { record: plain, masked: false };
       const tokenKey = await keys.tokenKey(entry.tenant);
-      return { record: redactRecord(plain, detectInRecord(plain), policy, tokenKey), masked: true };
+      return {
+        record: redactRecord(plain, detectInRecord(plain, { phoneRegions: policy.phoneRegions }), policy, tokenKey),
+        masked: true,
+      };
     },
 
     /** Walks the tenant's whole audit chain, page by page. */

@@ -36,7 +36,13 @@ const run = (r: Record, p: Policy = policy) => classify(r, detectInRecord(r), p)
 describe('classify sensitivity', () => {
   it('is L1 with no personal data, in the default retention class', () => {
     const { classification, retention } = run(record('请问你们几点下班？'));
-    expect(classification).toEqual({ topics: [], piiTypes: [], sensitivity: 'L1', piplSensitive: false });
+    expect(classification).toEqual({
+      topics: [],
+      piiTypes: [],
+      sensitivity: 'L1',
+      piplSensitive: false,
+      piplCategories: [],
+    });
     expect(retention).toEqual({ class: 'standard', retainUntil: '2027-02-28T10:00:00.000Z', worm: false, holds: [] });
   });
 
@@ -52,6 +58,7 @@ describe('classify sensitivity', () => {
       piiTypes: ['CN_MOBILE', 'CN_RESIDENT_ID'],
       sensitivity: 'L3',
       piplSensitive: true,
+      piplCategories: ['identity'],
     });
     expect(retention).toMatchObject({ class: 'regulated', worm: true, retainUntil: '2029-02-27T10:00:00.000Z' });
   });
@@ -106,7 +113,12 @@ describe('classify topics', () => {
 
   it('makes a medical conversation PIPL-sensitive and regulated without any identifier', () => {
     const { classification, retention } = run(record('我在医院拿到了诊断书'));
-    expect(classification).toMatchObject({ topics: ['medical'], sensitivity: 'L1', piplSensitive: true });
+    expect(classification).toMatchObject({
+      topics: ['medical'],
+      sensitivity: 'L1',
+      piplSensitive: true,
+      piplCategories: ['health'],
+    });
     expect(retention.class).toBe('regulated');
   });
 

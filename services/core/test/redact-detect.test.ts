@@ -226,8 +226,7 @@ describe('overlaps and negatives', () => {
   });
 
   it('finds nothing in order numbers, timestamps and bank-card-like runs', () => {
-    const text =
-      '订单号：2024030712345678 时间 2024-03-07 12:34:56 / 1709800000 卡号 6222 0212 3456 7890 123 6222021234567890123 金额 ¥1380.00';
+    const text = '订单号：2024030712345678 时间 2024-03-07 12:34:56 / 1709800000 6222021234567890123 金额 ¥1380.00';
     expect(detect(text)).toEqual([]);
   });
 

@@ -50,7 +50,7 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
     const rawSha256 = sha256Hex(raw);
     const parsed = await deps.emailParser.parse(raw);
     const { record, dedupeKey } = normalizeEmail({ ...item, payload }, parsed, rawSha256, policy);
-    const findings = detectInRecord(record);
+    const findings = detectInRecord(record, { phoneRegions: policy.phoneRegions });
     const classified = { ...record, ...classify(record, findings, policy) };
     const tokenKey = await keys.tokenKey(tenant);
     const projection = projectRecord(classified, findings, policy, tokenKey);

@@ -127,7 +127,10 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
     say(`  audit log: ${verify.entries} entries, hash chain ${chain}`);
 
     const configPath = join(dataDir, 'custodian.json');
-    await writeFile(configPath, `${JSON.stringify({ dataDir, policy: { agentDomains: ['support.example.com'] } }, null, 2)}\n`);
+    await writeFile(
+      configPath,
+      `${JSON.stringify({ dataDir, policy: { agentDomains: ['support.example.com'] } }, null, 2)}\n`,
+    );
     say(`\nTo serve this archive over HTTP: npm run custodian -- up -c ${configPath}`);
     say('API tokens (shown once):');
     say(`  agent li.wei:        ${agent.token}`);

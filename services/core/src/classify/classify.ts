@@ -1,26 +1,47 @@
 import {
   type Classification,
+  type ClassificationPolicy,
   CustodianError,
   type Policy,
   type Record,
   type Retention,
-  type Sensitivity,
 } from '@custodian/schemas';
 import { detectorFor } from '../redact/catalogue';
 import type { RecordFindings } from '../redact/record-findings';
+import { keywordFinder } from './keyword-finder';
+import { matchPiplCategories } from './match-pipl-categories';
 import { matchTopics } from './match-topics';
+import { pickRetentionClass } from './pick-retention-class';
+import { rateSensitivity } from './rate-sensitivity';
 
-const LEVELS: readonly Sensitivity[] = ['L1', 'L2', 'L3', 'L4'];
 const DAY_MS = 86_400_000;
+
+const finders = new WeakMap<ClassificationPolicy, (lowerText: string) => Set<string>>();
+
+/** One finder for every keyword of the policy's topics and categories: the text is read once. */
+function keywordsOf(rules: ClassificationPolicy): (lowerText: string) => Set<string> {
+  let find = finders.get(rules);
+  if (!find) {
+    const words = [
+      ...Object.values(rules.topics).flat(),
+      ...Object.values(rules.piplCategories).flatMap((c) => c.keywords),
+    ];
+    find = keywordFinder(words.map((w) => w.toLowerCase()));
+    finders.set(rules, find);
+  }
+  return find;
+}
 
 /**
  * Classifies a record from its findings and text by the policy's rules, and picks its retention:
  * - piiTypes: the types found with at least `policy.classification.minConfidence`;
- * - sensitivity: L1 no PII, L2 contact data (email, mobile), L3 an identity document, L4 an identity
- *   document together with a known customer name, or `bulkIdentityThreshold` distinct identity numbers;
- * - piplSensitive: identity documents (PIPL art. 28 sensitive personal information) or a sensitive topic;
- * - retention: the sensitive class at L3+ or when PIPL-sensitive, else the default class, counted from
- *   occurredAt. Legal holds already on the record are kept: reclassifying never releases a hold.
+ * - topics: by the policy's zh/en keyword rules over subject and turns;
+ * - piplCategories: the PIPL sensitive categories (identity documents, financial accounts, health, minors,
+ *   location…) by the policy's rules on types, topics and keywords;
+ * - sensitivity: see `rateSensitivity` (L1 none … L4 an identity document or account with a name);
+ * - piplSensitive: in any PIPL category, on a sensitive topic, or holding a type its detector calls sensitive;
+ * - retention: see `pickRetentionClass`, counted from occurredAt. Legal holds already on the record are
+ *   kept: reclassifying never releases a hold.
  */
 export function classify(
   record: Record,
@@ -30,22 +51,19 @@ export function classify(
   const rules = policy.classification;
   const counted = findings.all.filter((f) => f.confidence >= rules.minConfidence);
   const piiTypes = [...new Set(counted.map((f) => f.type))].sort();
-  const detectors = piiTypes.map(detectorFor);
-
-  let level = Math.max(0, ...detectors.map((d) => LEVELS.indexOf(d.sensitivity)));
-  const identityNumbers = new Set(
-    counted.filter((f) => detectorFor(f.type).sensitivity === 'L3').map((f) => `${f.type}:${f.normalized}`),
-  );
-  if (identityNumbers.size > 0 && (hasCustomerName(record) || identityNumbers.size >= rules.bulkIdentityThreshold)) {
-    level = 3;
-  }
-  const sensitivity = LEVELS[level]!;
 
   const text = [record.subject, ...record.turns.map((t) => t.text)].join('\n');
-  const topics = matchTopics(text, rules.topics);
-  const piplSensitive = detectors.some((d) => d.piplSensitive) || topics.some((t) => rules.sensitiveTopics.includes(t));
+  const found = keywordsOf(rules)(text.toLowerCase());
+  const topics = matchTopics(text, rules.topics, found);
+  const piplCategories = matchPiplCategories(text, found, piiTypes, topics, rules.piplCategories);
+  const sensitivity = rateSensitivity(record, counted, rules);
+  const piplSensitive =
+    piplCategories.length > 0 ||
+    topics.some((t) => rules.sensitiveTopics.includes(t)) ||
+    piiTypes.some((t) => detectorFor(t).piplSensitive);
+  const classification: Classification = { topics, piiTypes, sensitivity, piplSensitive, piplCategories };
 
-  const className = level >= 2 || piplSensitive ? policy.sensitiveRetentionClass : policy.defaultRetentionClass;
+  const className = pickRetentionClass(classification, policy);
   const retentionClass = policy.retentionClasses[className];
   if (!retentionClass) {
     throw new CustodianError(
@@ -59,7 +77,7 @@ export function classify(
   }
   const occurred = Date.parse(record.occurredAt);
   return {
-    classification: { topics, piiTypes, sensitivity, piplSensitive },
+    classification,
     retention: {
       class: className,
       retainUntil: new Date(occurred + retentionClass.days * DAY_MS).toISOString(),
@@ -67,10 +85,4 @@ export function classify(
       holds: [...(record.retention?.holds ?? [])],
     },
   };
-}
-
-/** The record names the customer it is about (CRM name or a customer participant's display name). */
-function hasCustomerName(record: Record): boolean {
-  if (record.customer.name?.trim()) return true;
-  return record.participants.some((p) => p.role === 'customer' && !!p.name?.trim() && p.name.trim() !== p.address);
 }

@@ -1,26 +1,31 @@
 import type { TopicRules } from '@custodian/schemas';
-import { foldWidth } from '../redact/fold-width';
+import { keywordFinder } from './keyword-finder';
 
-const ASCII_LETTER = /[A-Za-z]/;
-const ASCII_WORD = /^[\x20-\x7e]+$/;
+interface Compiled {
+  find: (lowerText: string) => Set<string>;
+  topics: [topic: string, keywords: string[]][];
+}
+const compiled = new WeakMap<TopicRules, Compiled>();
 
-/**
- * The topics whose keywords occur in `text`, in the rules' order. Case-insensitive on width-folded text;
- * an ASCII keyword must start a word (`login` matches `logins` but `refund` not `nonrefundable`), a
- * Chinese one matches anywhere.
- */
-export function matchTopics(text: string, rules: TopicRules): string[] {
-  const hay = foldWidth(text).toLowerCase();
-  return Object.entries(rules)
-    .filter(([, words]) => words.some((w) => occurs(hay, w.toLowerCase())))
-    .map(([topic]) => topic);
+function compile(rules: TopicRules): Compiled {
+  let c = compiled.get(rules);
+  if (!c) {
+    const topics = Object.entries(rules).map(
+      ([t, words]) => [t, words.map((w) => w.toLowerCase())] as [string, string[]],
+    );
+    c = { find: keywordFinder(topics.flatMap(([, words]) => words)), topics };
+    compiled.set(rules, c);
+  }
+  return c;
 }
 
-function occurs(hay: string, word: string): boolean {
-  if (!ASCII_WORD.test(word)) return hay.includes(word);
-  for (let i = hay.indexOf(word); i !== -1; i = hay.indexOf(word, i + 1)) {
-    const prev = hay[i - 1];
-    if (!(prev && ASCII_LETTER.test(prev))) return true;
-  }
-  return false;
+/**
+ * The topics whose keywords occur in `text`, in the rules' order. Case-insensitive, full-width folded; an
+ * ASCII keyword must start a word (`login` matches `logins` but `refund` not `nonrefundable`), a Chinese one
+ * matches anywhere. `found` are the (lower-cased) keywords already found in the text, when the caller has them.
+ */
+export function matchTopics(text: string, rules: TopicRules, found?: ReadonlySet<string>): string[] {
+  const { find, topics } = compile(rules);
+  const present = found ?? find(text.toLowerCase());
+  return topics.filter(([, words]) => words.some((w) => present.has(w))).map(([topic]) => topic);
 }

@@ -1,11 +1,13 @@
 import { catalogue } from './catalogue';
-import type { Detector, Finding } from './finding';
+import type { Detector, Finding, ScanMatch, ScanScope, ValidateOptions } from './finding';
 import { foldWidth } from './fold-width';
 import { hasContextWord } from './has-context-word';
 
-export interface DetectOptions {
+export interface DetectOptions extends ValidateOptions {
   /** Score every match as if a context word were near: a search query is a deliberate lookup of an identifier. */
   assumeContext?: boolean;
+  /** Names of the people the text is about (a record's participants and customer), found wherever they occur. */
+  names?: readonly string[];
 }
 
 /**
@@ -15,9 +17,10 @@ export interface DetectOptions {
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const folded = foldWidth(text);
   const found: Finding[] = [];
+  const scope: ScanScope = { names: options.names ?? [] };
   for (const d of catalogue) {
-    for (const [start, match] of matches(d, folded)) {
-      const candidate = d.validate(match);
+    for (const [start, match, given] of d.scan ? d.scan(folded, scope) : matches(d, folded)) {
+      const candidate = given ?? d.validate(match, options);
       if (!candidate) continue;
       const end = start + match.length;
       const [alone, inContext] = candidate.confidence;
@@ -42,15 +45,17 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
 const sticky = new WeakMap<RegExp, RegExp>();
 
 /** The pattern's matches as [start, text]; an anchored pattern is tried only from the run before each anchor. */
-function* matches(d: Detector, text: string): Generator<[number, string]> {
+function* matches(d: Detector, text: string): Generator<ScanMatch> {
+  const { pattern } = d;
+  if (!pattern) return;
   if (!d.anchor) {
-    for (const m of text.matchAll(d.pattern)) yield [m.index, m[0]];
+    for (const m of text.matchAll(pattern)) yield [m.index, m[0]];
     return;
   }
-  let re = sticky.get(d.pattern);
+  let re = sticky.get(pattern);
   if (!re) {
-    re = new RegExp(d.pattern.source, `${d.pattern.flags.replace('g', '')}y`);
-    sticky.set(d.pattern, re);
+    re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);
+    sticky.set(pattern, re);
   }
   const { char, before, body } = d.anchor;
   let from = 0; // a match starts after the previous match and the previous anchor

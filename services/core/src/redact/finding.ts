@@ -20,22 +20,45 @@ export interface Candidate {
   confidence: readonly [alone: number, inContext: number];
 }
 
+/** What a `scan` knows about the text beyond the text itself. */
+export interface ScanScope {
+  /** People this record is about or between (participants, the customer), as written in its metadata. */
+  names: readonly string[];
+}
+
+/** A match found by a `scan`: where it starts in the text, the text matched, and optionally its candidate. */
+export type ScanMatch = readonly [start: number, match: string, candidate?: Candidate];
+
+/** What `detect` passes on to every `validate` besides the match: the caller's settings that change what counts. */
+export interface ValidateOptions {
+  /** Regions (ISO 3166 alpha-2, the policy's `phoneRegions`) whose national phone numbers count; a default list when absent. */
+  phoneRegions?: readonly string[];
+}
+
 /**
  * One kind of identifier: pattern → validate → context words → confidence, plus how to show it redacted
  * and what it means for classification. One file per detector under `detectors/`, listed in `catalogue`.
  */
 export interface Detector {
   type: PiiType;
-  /** Global regex over width-folded text (see `foldWidth`); digit look-arounds, never `\b` (it fails next to Chinese). */
-  pattern: RegExp;
+  /**
+   * Global regex over width-folded text (see `foldWidth`); digit look-arounds, never `\b` (it fails next to Chinese).
+   * Required unless the detector has a `scan`.
+   */
+  pattern?: RegExp;
   /**
    * For patterns that a plain scan makes slow: every match holds `char` once (the `@` of an email), preceded
    * by at most `before` characters that each match `body` (no `g` flag). `detect` then tries the pattern only
    * from the start of that run, instead of at every position of the text.
    */
   anchor?: { char: string; before: number; body: RegExp };
+  /**
+   * For what one regex cannot say (the record's own names, an address grammar): finds the matches itself, in
+   * place of `pattern`, in width-folded text. A match that carries its candidate skips `validate`.
+   */
+  scan?: (text: string, scope: ScanScope) => Iterable<ScanMatch>;
   /** Checks a match (real dates, check digits…) and normalizes it; null when it is not one. */
-  validate: (match: string) => Candidate | null;
+  validate: (match: string, options: ValidateOptions) => Candidate | null;
   /** Words within `CONTEXT_WINDOW` characters that make a match more likely; ASCII words match whole words, any case. */
   context: readonly string[];
   /** Chinese-convention mask of one finding, e.g. `138****5678`. */

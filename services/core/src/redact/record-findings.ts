@@ -1,6 +1,6 @@
 import type { Record } from '@custodian/schemas';
 import { detect } from './detect';
-import type { Finding } from './finding';
+import type { Finding, ValidateOptions } from './finding';
 import { participantText } from './participant-text';
 
 /** Findings per field of a record; offsets are relative to the field's own text. */
@@ -14,10 +14,21 @@ export interface RecordFindings {
   all: Finding[];
 }
 
-/** Runs the detectors over every free-text field of a record. */
-export function detectInRecord(record: Record): RecordFindings {
-  const subject = detect(record.subject);
-  const turns = record.turns.map((t) => detect(t.text));
-  const participants = record.participants.map((p) => detect(participantText(p).text));
+/**
+ * Runs the detectors over every free-text field of a record. The subject and turns are also searched for
+ * the names its metadata gives (participants, customer); the participant fields themselves are not, since
+ * they are those names. Pass the policy's `phoneRegions` in `options`.
+ */
+export function detectInRecord(record: Record, options: ValidateOptions = {}): RecordFindings {
+  const names = recordNames(record);
+  const subject = detect(record.subject, { ...options, names });
+  const turns = record.turns.map((t) => detect(t.text, { ...options, names }));
+  const participants = record.participants.map((p) => detect(participantText(p).text, options));
   return { subject, turns, participants, all: [...subject, ...turns.flat(), ...participants.flat()] };
+}
+
+/** The distinct display names of a record's customer and participants. */
+function recordNames(record: Record): string[] {
+  const names = [record.customer.name, ...record.participants.map((p) => p.name)];
+  return [...new Set(names.map((n) => n?.trim()).filter((n): n is string => !!n))];
 }

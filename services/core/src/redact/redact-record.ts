@@ -17,8 +17,9 @@ export function redactRecord(record: Record, findings: RecordFindings, policy: P
   assertFindingsFit(record, findings);
   const ops = policy.operators;
   const tokenFor = (f: Finding) => keyedToken(tokenKey, f.type, f.normalized);
-  const text = (value: string, found: Finding[] = detect(value)) => redactText(value, found, ops, tokenFor);
-  const address = (value: string | undefined) => value && redactAddress(value, detect(value), ops, tokenFor);
+  const regions = { phoneRegions: policy.phoneRegions };
+  const text = (value: string, found: Finding[] = detect(value, regions)) => redactText(value, found, ops, tokenFor);
+  const address = (value: string | undefined) => value && redactAddress(value, detect(value, regions), ops, tokenFor);
   const name = (value: string | undefined) => value && maskName(value);
 
   return {

@@ -1,0 +1,232 @@
+import { digitRuns } from '../digit-runs';
+import type { Candidate, Detector, ScanMatch } from '../finding';
+
+/** An address from a province, city or district down to a numbered unit is as specific as addresses get. */
+const ADMINISTRATIVE = [0.85, 0.95] as const;
+/** A road and house number alone (`幸福路12号`) is most likely an address, surely so after `地址：`. */
+const STREET = [0.6, 0.9] as const;
+
+const HAN = '\\u3400-\\u9fff';
+/** Characters a place name never holds: street-level units, so an administrative part stops before them. */
+const NOT_IN_PLACE = '路街巷弄号號栋棟幢楼樓层層室村组組园園苑厦廈场場的了在是到';
+const PLACE_CHAR = `(?:(?![${NOT_IN_PLACE}])[${HAN}])`;
+/** Province, prefecture, county and township levels; `小区/社区/园区…` are neighbourhoods, not districts. */
+const ADMIN_UNIT =
+  '(?:特别行政区|特別行政區|自治区|自治區|自治州|自治县|自治縣|自治旗|地区|地區|新区|新區|(?<![小社园園校景厂廠营營])[区區]|省|市|县|縣|旗|盟|镇|鎮|乡|鄉|街道)';
+/** The levels a mask keeps (`上海市浦东新区****`): down to the district, never the township or below. */
+const KEPT_UNIT =
+  '(?:特别行政区|特別行政區|自治区|自治區|自治州|自治县|自治縣|自治旗|地区|地區|新区|新區|(?<![小社园園校景厂廠营營])[区區]|省|市|县|縣|旗|盟)';
+const STREET_UNIT =
+  '(?:大道|大街|胡同|社区|社區|小区|小區|花园|花園|公寓|大厦|大廈|广场|廣場|新村|家园|家園|公馆|公館|中心|工业区|開發區|开发区|科技园|产业园|路|街|道|巷|弄|里|村|组|組|苑|园|園|庄|莊|屯|湾|灣|城|区|區|府|居|坊|阁|閣|院|座|栋|棟|幢|楼|樓)';
+const NUMBER = '(?:\\d+(?:-\\d+)*[A-Za-z]?|[A-Za-z]\\d*|[一二三四五六七八九十百零〇两兩]+)';
+const NUMBER_UNIT =
+  '(?:号楼|號樓|号院|號院|号|號|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|组|組|户|戶|弄|巷|段|期|排|房|门|門|区|區)';
+
+const ADMIN_PART = new RegExp(`${PLACE_CHAR}{1,8}?${ADMIN_UNIT}`, 'y');
+const KEPT_PART = new RegExp(`${PLACE_CHAR}{1,8}?${KEPT_UNIT}`, 'y');
+const STREET_PART = new RegExp(`[${HAN}A-Za-z]{1,12}?${STREET_UNIT}`, 'y');
+const NUMBER_PART = new RegExp(`${NUMBER}${NUMBER_UNIT}`, 'y');
+/** A room number after a building unit (`3栋1201`, `88号3-1201`). */
+const BARE_NUMBER = /\d{1,5}(?:-\d{1,5})?(?![0-9])/y;
+
+/** Every address this detector finds holds digits followed by one of these units: where the scan starts from. */
+const UNIT_AFTER_DIGITS = new Set('号號栋棟幢座单單楼樓层層室组組户戶弄');
+/** How far before its first numbered unit an address may start (`新疆维吾尔自治区乌鲁木齐市…路` fits). */
+const REACH = 48;
+const ADMIN_ANCHOR = new RegExp(ADMIN_UNIT, 'g');
+/** Roads directly followed by a number: the start of an address without a province or city. */
+const ROAD_ANCHOR = /(?:大道|大街|胡同|路|街|巷|弄)(?=\d|[一二三四五六七八九十]+[号號弄])/g;
+/** Cue words (`地址：`, `住在`), found by their key character: an address that starts with a neighbourhood. */
+const CUES = ['收货地址', '收貨地址', '地址', '住址', '住在', '家住'];
+const CUE_KEYS = ['址', '住'];
+
+/** Provinces, municipalities and large cities, so an address starts at `广东深圳…`, not inside it. */
+const PLACES = (
+  '北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 ' +
+  '甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 广西壮族 宁夏回族 新疆维吾尔 深圳 广州 杭州 南京 苏州 成都 武汉 西安 ' +
+  '长沙 郑州 济南 青岛 大连 沈阳 长春 厦门 福州 合肥 南昌 昆明 贵阳 南宁 海口 三亚 兰州 西宁 银川 拉萨 太原 宁波 无锡 东莞 佛山 ' +
+  '珠海 温州 常州 徐州 烟台 泉州 中山 惠州 嘉兴 绍兴 台州 金华 南通 扬州 潍坊 唐山 保定 洛阳 桂林 石家庄 哈尔滨 乌鲁木齐 ' +
+  '呼和浩特 齐齐哈尔 张家口 秦皇岛 连云港 马鞍山 景德镇 张家界 平顶山 驻马店 三门峡 牡丹江 佳木斯 葫芦岛 防城港 攀枝花 ' +
+  '六盘水 石嘴山 嘉峪关 克拉玛依 吐鲁番 鄂尔多斯 臺灣 廣東 廣州 澳門 重慶 台北 臺北 新北 高雄 台中 臺中 台南 臺南'
+).split(' ');
+/** The places by their last character: the one lookup that rules most candidates out. */
+const PLACES_BY_LAST = new Map<string, string[]>();
+for (const p of PLACES) PLACES_BY_LAST.set(p.at(-1)!, [...(PLACES_BY_LAST.get(p.at(-1)!) ?? []), p]);
+/** Characters a guessed place name cannot hold: prose right before an address (`寄到`, `我住在`). */
+const NOT_PLACE = new Set('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來');
+
+const isHan = (c: string | undefined) => !!c && c >= '\u3400' && c <= '\u9fff';
+
+function sticky(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** The length of the known place that ends right before `end` (`广东` in `广东深圳`), or 0. */
+function placeBefore(text: string, end: number): number {
+  const places = PLACES_BY_LAST.get(text[end - 1] ?? '');
+  return places?.find((p) => text.startsWith(p, end - p.length))?.length ?? 0;
+}
+
+/** Where the place name before an administrative unit at `u` starts: a known place, else two characters back. */
+function placeStart(text: string, u: number): number {
+  let start = u - placeBefore(text, u);
+  if (start === u) {
+    // Most place names are two characters (`朝阳区`; in `浦东新区` the unit is `新区`).
+    for (let i = u - 2; i < u; i++) if (i < 0 || !isHan(text[i]) || NOT_PLACE.has(text[i]!)) return -1;
+    start = u - 2;
+  }
+  // `广东深圳市`, `广东省深圳市`: the places before it, with or without their unit, belong to the address too.
+  for (;;) {
+    const unit = text[start - 1] === '省' || text[start - 1] === '市' ? 1 : 0;
+    const k = placeBefore(text, start - unit);
+    if (k === 0) return start;
+    start -= k + unit;
+  }
+}
+
+/** Where a road name before the road unit at `u` starts: up to four characters of name, at least one. */
+function roadStart(text: string, u: number): number {
+  let start = u;
+  while (start > u - 4 && isHan(text[start - 1]) && !NOT_PLACE.has(text[start - 1]!)) start--;
+  return start < u ? start : -1;
+}
+
+interface Parsed {
+  end: number;
+  administrative: boolean;
+}
+
+/**
+ * Reads an address from `start`: administrative parts (only first), then street parts and numbered units, at
+ * most one space between parts. It ends at its last numbered unit; it needs a street part or two numbers.
+ */
+function parseAddress(text: string, start: number): Parsed | null {
+  let at = start;
+  let admin = 0;
+  let streets = 0;
+  let numbers = 0;
+  let end = -1;
+  let afterNumber = false;
+  for (;;) {
+    const from = at > start && text[at] === ' ' ? at + 1 : at;
+    const place = streets === 0 && numbers === 0 ? sticky(ADMIN_PART, text, from) : -1;
+    if (place > 0) {
+      admin++;
+      afterNumber = false;
+      at = place;
+      continue;
+    }
+    const numbered = sticky(NUMBER_PART, text, from);
+    if (numbered > 0) {
+      numbers++;
+      end = at = numbered;
+      afterNumber = true;
+      continue;
+    }
+    const room = afterNumber && from === at ? sticky(BARE_NUMBER, text, from) : -1;
+    if (room > 0) {
+      end = at = room;
+      afterNumber = false;
+      continue;
+    }
+    const street = sticky(STREET_PART, text, from);
+    if (street < 0) break;
+    streets++;
+    afterNumber = false;
+    at = street;
+  }
+  if (end < 0 || (streets === 0 && numbers < 2)) return null;
+  return { end, administrative: admin > 0 };
+}
+
+/** Where addresses may start in `text[from, to)`: place names before administrative units, roads, cue words. */
+function startsIn(text: string, from: number, to: number, starts: number[]): void {
+  // A slice bounds the regex scan (a global regex would run on to the next match anywhere); one character
+  // before it keeps the look-behinds true, a few after let a unit that starts inside end outside.
+  const lo = Math.max(0, from - 1);
+  const window = text.slice(lo, to + 5);
+  for (const re of [ADMIN_ANCHOR, ROAD_ANCHOR]) {
+    for (const m of window.matchAll(re)) {
+      const u = lo + m.index;
+      if (u < from || u >= to) continue;
+      const s = re === ADMIN_ANCHOR ? placeStart(text, u) : roadStart(text, u);
+      if (s >= 0) starts.push(s);
+    }
+  }
+  for (const key of CUE_KEYS) {
+    for (let w = window.indexOf(key, from - lo); w !== -1 && lo + w < to; w = window.indexOf(key, w + 1)) {
+      const k = lo + w;
+      const cue = CUES.find((c) => c.includes(key) && text.startsWith(c, k - c.indexOf(key)));
+      if (!cue) continue;
+      let s = k - cue.indexOf(key) + cue.length;
+      if (text[s] === ':' || text[s] === '：' || text[s] === '是') s++;
+      while (text[s] === ' ' && s - k < cue.length + 3) s++;
+      if (isHan(text[s])) starts.push(s);
+    }
+  }
+}
+
+function* scanAddresses(text: string): Generator<ScanMatch> {
+  // Only the stretch before each numbered unit can hold an address start: most text is never looked at.
+  const starts: number[] = [];
+  let from = -1;
+  let to = -1;
+  const runs = digitRuns(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    const at = runs[i]!;
+    if (!UNIT_AFTER_DIGITS.has(text[runs[i + 1]!] ?? '')) continue;
+    if (from >= 0 && at - REACH <= to) {
+      to = at; // the units of one address: one stretch
+      continue;
+    }
+    if (from >= 0) startsIn(text, from, to, starts);
+    from = Math.max(0, at - REACH);
+    to = at;
+  }
+  if (from < 0) return;
+  startsIn(text, from, to, starts);
+  if (starts.length === 0) return;
+  starts.sort((a, b) => a - b);
+  let done = 0;
+  for (const s of starts) {
+    if (s < done) continue;
+    const parsed = parseAddress(text, s);
+    if (!parsed) continue;
+    const match = text.slice(s, parsed.end);
+    const candidate: Candidate = {
+      normalized: match.replace(/\s+/g, ''),
+      confidence: parsed.administrative ? ADMINISTRATIVE : STREET,
+    };
+    yield [s, match, candidate];
+    done = parsed.end;
+  }
+}
+
+/** The leading administrative levels a mask may show (`上海市浦东新区`), or '' when the address has none. */
+function keptPrefix(address: string): string {
+  let at = 0;
+  for (let next = sticky(KEPT_PART, address, at); next > 0; next = sticky(KEPT_PART, address, at)) at = next;
+  return address.slice(0, at);
+}
+
+/**
+ * Postal address (地址) in Chinese by its grammar: from the first administrative unit (省/市/区/县/镇/乡/街道)
+ * or a road, through 路/街/巷/弄/小区/村/组…, to the last numbered unit (号/栋/单元/楼/室…); after a cue word
+ * (`收货地址：`) from the cue. English street addresses are not recognised.
+ */
+export const address: Detector = {
+  type: 'ADDRESS',
+  scan: scanAddresses,
+  validate: (match) => {
+    const parsed = parseAddress(match, 0);
+    return parsed
+      ? { normalized: match.replace(/\s+/g, ''), confidence: parsed.administrative ? ADMINISTRATIVE : STREET }
+      : null;
+  },
+  context: ['地址', '住址', '收货', '收貨', '寄到', '送到', '住在', '家住', 'address'],
+  mask: (f) => `${keptPrefix(f.normalized)}****`,
+  label: '[地址]',
+  sensitivity: 'L2',
+  piplSensitive: false,
+};

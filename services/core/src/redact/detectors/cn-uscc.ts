@@ -1,0 +1,44 @@
+import { usccCheckChar } from '../checksums/uscc-check-char';
+import type { Candidate, Detector } from '../finding';
+
+/** First two digits of the administrative-division code: a province, or 10 for registrations at national level. */
+const REGIONS = new Set([
+  10, 11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
+  63, 64, 65, 71, 81, 82,
+]);
+
+/** The code, upper-cased and without separators; null unless the region is real and the check character right. */
+function validateUscc(match: string): Candidate | null {
+  const code = match.replace(/[ -]/g, '');
+  if (!REGIONS.has(Number(code.slice(2, 4)))) return null;
+  if (usccCheckChar(code) !== code[17]) return null;
+  return { normalized: code, confidence: [0.9, 0.99] };
+}
+
+/**
+ * Unified social credit code (统一社会信用代码, GB 32100-2015) of a company or organisation: registration
+ * authority (1 机构编制, 5 民政, 9 工商, Y 其他 and the others the standard allows: 2–8, A, N), category, six-digit
+ * region code, nine-character organisation code and a MOD 31 check character, in the alphabet without I O S V Z.
+ * Written bare or as `91 110000 600037341L`.
+ */
+export const cnUscc: Detector = {
+  type: 'CN_USCC',
+  pattern: /(?<![0-9A-Za-z])[1-9ANY][1-9]([ -]?)\d{6}\1[0-9A-HJ-NPQRTUW-Y]{10}(?![0-9A-Za-z])/g,
+  validate: validateUscc,
+  context: [
+    '统一社会信用代码',
+    '統一社會信用代碼',
+    '信用代码',
+    '信用代碼',
+    '税号',
+    '稅號',
+    '纳税人识别号',
+    '营业执照',
+    'USCC',
+    'tax ID',
+  ],
+  mask: (f) => `${f.normalized.slice(0, 6)}**********${f.normalized.slice(-2)}`,
+  label: '[统一社会信用代码]',
+  sensitivity: 'L1',
+  piplSensitive: false,
+};

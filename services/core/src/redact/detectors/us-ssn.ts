@@ -1,0 +1,43 @@
+import type { Candidate, Detector } from '../finding';
+import { numericMatches } from '../numeric-matches';
+
+const DASHED = [0.7, 0.95] as const;
+/** Spaced or dotted 3-2-4 is still the SSN's own shape, rarer in other numbers than a phone's groups. */
+const SPACED = [0.6, 0.9] as const;
+/** Nine bare digits (or 3-6 / 5-4, a ZIP+4's shape) are any number at all without a word like SSN nearby. */
+const CONTEXT_ONLY = [0, 0.85] as const;
+
+/** Numbers never issued or published as examples (Woolworth's wallet card, the SSA's own sample cards). */
+const KNOWN_INVALID = new Set(['123456789', '078051120', '219099999', '457555462']);
+
+/** The nine digits of a US Social Security number; null for the ranges the SSA never assigns. */
+function validateSsn(match: string): Candidate | null {
+  const digits = match.replace(/\D/g, '');
+  const area = digits.slice(0, 3);
+  if (area === '000' || area === '666' || area[0] === '9') return null;
+  if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return null;
+  if (KNOWN_INVALID.has(digits) || /^(\d)\1{8}$/.test(digits)) return null;
+  const separators = match.replace(/\d/g, '');
+  const confidence = separators === '--' ? DASHED : separators === '  ' || separators === '..' ? SPACED : CONTEXT_ONLY;
+  return { normalized: digits, confidence };
+}
+
+/** Sticky: tried only where a numeric run starts (see `numericMatches`). */
+const SSN =
+  /(?<![0-9A-Za-z])(?<![0-9][.-])(?:\d{3}([ .-])\d{2}\1\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9})(?![0-9A-Za-z]|[.-][0-9])/y;
+
+/**
+ * US Social Security number: `123-45-6789`, `123 45 6789`, `123.45.6789` (one kind of separator), or with a word
+ * like SSN nearby also `123456789`, `123-456789`, `12345-6789`. Presidio's rejection rules: area 000, 666 or
+ * 9xx, group 00, serial 0000, one digit repeated, and known sample numbers.
+ */
+export const usSsn: Detector = {
+  type: 'US_SSN',
+  scan: (text) => numericMatches(text, SSN, 9),
+  validate: validateSsn,
+  context: ['SSN', 'social security', 'social security number', '社会安全号', '社安号', '社会安全码', '社會安全號碼'],
+  mask: (f) => `***-**-${f.normalized.slice(-4)}`,
+  label: '[SSN]',
+  sensitivity: 'L3',
+  piplSensitive: true,
+};

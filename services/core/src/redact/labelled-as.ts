@@ -1,0 +1,14 @@
+/** How far back (UTF-16 units) a label before a number is looked for. */
+const LABEL_WINDOW = 24;
+
+/**
+ * Whether the text right before `start` ends with a label that says what the number after it is, `label` being
+ * a regex anchored with `$` (`订单号：`, `Firmware `): a number introduced as an order or a version is that.
+ */
+export function labelledAs(text: string, start: number, label: RegExp): boolean {
+  return label.test(text.slice(Math.max(0, start - LABEL_WINDOW), start));
+}
+
+/** Labels of reference numbers (orders, tickets, waybills, invoices…), which phones and cards are not. */
+export const REFERENCE_LABEL =
+  /(?<![A-Za-z])(?:订单|訂單|工单|工單|运单|運單|快递单?|物流单?|流水|发票|發票|交易|order|ticket|invoice|tracking|ref(?:erence)?)\s*(?:号码?|號碼?|number|no\.?|#)?\s*[:#]?\s*$/i;

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { detectorFor } from '../src/redact/catalogue';
+import { detect } from '../src/redact/detect';
+import { maskPersonName } from '../src/redact/detectors/person-name';
+
+const names = (text: string, known: string[] = [], minConfidence = 0) =>
+  detect(text, { names: known })
+    .filter((f) => f.type === 'PERSON_NAME' && f.confidence >= minConfidence)
+    .map((f) => f.value);
+
+describe('person name from the record', () => {
+  it('finds the participants names wherever the text repeats them, with high confidence', () => {
+    const found = detect('张三您好，关于张三的订单：Dear ZHANG SAN, thanks', { names: ['张三', 'Zhang San'] }).filter(
+      (f) => f.type === 'PERSON_NAME',
+    );
+    expect(found.map((f) => [f.value, f.normalized])).toEqual([
+      ['张三', '张三'],
+      ['张三', '张三'],
+      ['ZHANG SAN', 'zhang san'],
+    ]);
+    for (const f of found) expect(f.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('matches a Latin name as whole words only', () => {
+    expect(names('Li Sina wrote to Li Si.', ['Li Si'])).toEqual(['Li Si']);
+  });
+
+  it('ignores display names that name no person: teams, mailboxes, no surname, one character', () => {
+    expect(names('客服已回复，Customer Support team, 小王在', ['客服', 'Customer Support', '小王', '王'])).toEqual([]);
+  });
+
+  it('works without any names, as detect(text) always did', () => {
+    expect(names('张三您好')).toEqual([]);
+  });
+});
+
+describe('person name from cues', () => {
+  it.each([
+    ['姓名：张伟，电话未留', '张伟'],
+    ['联系人：欧阳娜娜 13800000000', '欧阳娜娜'],
+    ['收件人李小明，地址见下', '李小明'],
+    ['收货人：王芳', '王芳'],
+    ['我叫刘洋，上周买的冰箱坏了', '刘洋'],
+    ['您好我叫陈静想问一下', '陈静'],
+    ['本人张三身份证丢了', '张三'],
+    ['客户：赵敏', '赵敏'],
+    ['客户王明反映包裹破损', '王明'],
+    ['请转告张伟先生', '张伟'],
+    ['王小红女士您好', '王小红'],
+    ['司马光小姐的快递', '司马光'],
+    ['姓名：那英', '那英'],
+  ])('finds the name in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    ['My name is John Smith and I need help.', 'John Smith'],
+    ["hi, my name's Li Lei", 'Li Lei'],
+    ['Name: Wang Fang', 'Wang Fang'],
+    ['Dear Mr. Smith, please call back.', 'Smith'],
+    ['Ms Wang Fang called twice', 'Wang Fang'],
+    ['My name is 李娜', '李娜'],
+  ])('finds the English-cued name in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it('scores cue names at medium confidence', () => {
+    const [f] = detect('我叫刘洋').filter((x) => x.type === 'PERSON_NAME');
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(f!.confidence).toBeLessThan(0.9);
+  });
+
+  it('finds a bare surname before a title at a confidence too low to count, and masks nothing of it', () => {
+    const found = detect('王先生您好，欧阳女士已经到了').filter((f) => f.type === 'PERSON_NAME');
+    expect(found.map((f) => f.value)).toEqual(['王', '欧阳']);
+    for (const f of found) expect(f.confidence).toBeLessThan(0.5);
+    expect(detectorFor('PERSON_NAME').mask(found[1]!)).toBe('欧阳');
+    expect(names('原先生活很好，祖先生于此')).toEqual([]);
+  });
+
+  it.each([
+    ['1. 彭杰，身份证110101199003077774', '彭杰'],
+    ['经办人 田晨曦 电话 021-12345678', '田晨曦'],
+    ['联系方式：\n曹国华 手机13812345678', '曹国华'],
+  ])('finds a name written before an identifier label in %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    ['谢谢！\n\n程思远\n2024年3月15日', '程思远'],
+    ['此致\n李德明', '李德明'],
+    ['电话：0936-952-257\n何诗雨 敬上', '何诗雨'],
+    ['Please refund the duplicate charge.\n\nHannah Fischer', 'Hannah Fischer'],
+    ['See you then.\nThanks,\nRyan Tanaka', 'Ryan Tanaka'],
+  ])('finds the signature in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    '订单详情\n\n王者荣耀皮肤已发放',
+    'Order Summary\n\nShipping Address\nplease confirm',
+    '公司电话 021-12345678',
+    '华为手机坏了',
+    '请给江苏电话回访',
+    'Thanks for your help',
+    'Best Regards,\nCard Services',
+  ])('finds no signature or labelled name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    '王先生您好，李女士已经到了',
+    '本人申请退款',
+    '本人明白了',
+    '客户信息已更新',
+    '客户余额不足',
+    '客户反映快递慢',
+    '联系人电话打不通',
+    '我叫了外卖',
+    '这位王先生说不用了',
+    '姓名和电话都要填',
+    'my name is not important here',
+    'Username: Zhangsan88',
+    'Mr. Please',
+    'Please contact Mr. Support for help.',
+    '收件人信息有误',
+  ])('finds no name in %s', (text) => {
+    expect(names(text, [], 0.5)).toEqual([]);
+  });
+});
+
+describe('person name mask', () => {
+  it('keeps the surname, compound ones whole, and the first letter of a Latin name', () => {
+    expect(maskPersonName('张三')).toBe('张*');
+    expect(maskPersonName('李小明')).toBe('李**');
+    expect(maskPersonName('欧阳娜娜')).toBe('欧阳**');
+    expect(maskPersonName('John Smith')).toBe('J***');
+  });
+
+  it('is what the detector masks a finding with', () => {
+    const [f] = detect('我叫欧阳娜娜').filter((x) => x.type === 'PERSON_NAME');
+    expect(detectorFor('PERSON_NAME').mask(f!)).toBe('欧阳**');
+  });
+});
