@@ -98,11 +98,12 @@ export function createRecordService(deps: RecordServiceDeps) {
       const scope = searchScope(principal, (email) => agentScopeToken(tokenKey, email));
       if (!scope)
         throw new CustodianError('E_SCOPE_DENIED', 'Not allowed: no records are in your scope.', { retryable: false });
-      const query = parseQuery(req.q, tokenKey);
+      const query = parseQuery(req.q, tokenKey, { phoneRegions: policy.phoneRegions });
       const { total, hits } = await index.search(
         {
           text: query.text,
           tokens: query.tokens,
+          eitherOf: query.eitherOf,
           channel: req.channel,
           from: req.from,
           to: req.to,

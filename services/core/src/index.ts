@@ -23,7 +23,7 @@ export { type DetectOptions, detect } from './redact/detect';
 export { normalizeEmailAddress } from './redact/detectors/email';
 export type { Candidate, Detector, Finding } from './redact/finding';
 export { agentScopeToken, projectRecord } from './redact/project';
-export { parseQuery } from './redact/query';
+export { type ParsedQuery, parseQuery } from './redact/query';
 export { detectInRecord, type RecordFindings } from './redact/record-findings';
 export { redactRecord } from './redact/redact-record';
 export { redactText } from './redact/redact-text';

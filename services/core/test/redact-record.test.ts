@@ -173,12 +173,20 @@ describe('parseQuery', () => {
     expect(q.redacted).toBe('退款 138****5678 z***@example.com 投诉');
   });
 
-  it('treats a bare ID number as a deliberate lookup, even with a typo in its check digit', () => {
+  it('looks for an ID number with a typo in its check digit by token or by text, never sending it as text alone', () => {
     const bad = `${ID.slice(0, 17)}9`;
     const q = parseQuery(bad, key);
     expect(q.text).toBe('');
-    expect(q.tokens).toEqual([keyedToken(key, 'CN_RESIDENT_ID', bad)]);
+    expect(q.tokens).toEqual([]);
+    expect(q.eitherOf).toEqual([{ token: keyedToken(key, 'CN_RESIDENT_ID', bad), text: bad }]);
     expect(q.redacted).not.toContain(bad);
+  });
+
+  it('looks for a number that is an identifier only in context either way, so an order number is still found', () => {
+    const q = parseQuery('订单 12345678', key);
+    expect(q.tokens).toEqual([]);
+    expect(q.eitherOf.map((e) => e.text)).toEqual(['12345678']);
+    expect(q.text).toBe('订单');
   });
 
   it('gives the same token for full-width and spaced spellings', () => {
@@ -191,6 +199,7 @@ describe('parseQuery', () => {
     expect(parseQuery('  快递  delivery ', key)).toEqual({
       text: '快递 delivery',
       tokens: [],
+      eitherOf: [],
       redacted: '  快递  delivery ',
     });
   });

@@ -149,6 +149,19 @@ export function searchIndexContract(name: string, open: () => Promise<OpenedSear
       expect(await ids(tenant, { text: 'call', tokens: [t3] })).toEqual([both.id]);
     });
 
+    it('matches an either-token-or-text term by the token in one record and by the text in another', async () => {
+      const tenant = uniqueTenant();
+      const token = fakeToken();
+      const asToken = indexDoc({ tenant, tokens: [token], body: '通行证号码 ****5678 已登记。' });
+      const asText = indexDoc({ tenant, tokens: [], body: '订单 12345678 已发货。' });
+      const neither = indexDoc({ tenant, tokens: [fakeToken()], body: '订单 87654321 已发货。' });
+      await load(asToken, asText, neither);
+
+      const eitherOf = [{ token, text: '12345678' }];
+      expect(await ids(tenant, { eitherOf })).toEqual([asToken.id, asText.id].sort());
+      expect(await ids(tenant, { text: '发货', eitherOf })).toEqual([asText.id]);
+    });
+
     it('with empty text and a token returns every record carrying it, newest first', async () => {
       const tenant = uniqueTenant();
       const token = fakeToken();

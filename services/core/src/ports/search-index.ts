@@ -35,6 +35,11 @@ export interface IndexQuery {
   text: string;
   /** Keyed tokens of identifiers in the query; a hit must carry all of them. */
   tokens: string[];
+  /**
+   * Things in the query that may or may not be identifiers (an 8-digit number: a permit, or an order number?):
+   * a hit must match each one, either by its token or by its text. Absent: none.
+   */
+  eitherOf?: Array<{ token: string; text: string }>;
   channel?: Channel;
   from?: string;
   to?: string;

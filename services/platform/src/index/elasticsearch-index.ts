@@ -95,6 +95,17 @@ export async function createElasticsearchIndex(cfg: ElasticsearchIndexConfig): P
         filter.push({ range: { occurredAt: { gte: q.from, lte: q.to } } });
       }
       for (const token of q.tokens) filter.push({ term: { tokens: token } });
+      for (const alt of q.eitherOf ?? []) {
+        filter.push({
+          bool: {
+            should: [
+              { term: { tokens: alt.token } },
+              { multi_match: { query: alt.text, type: 'phrase', fields: TEXT_FIELDS } },
+            ],
+            minimum_should_match: 1,
+          },
+        });
+      }
 
       const words = queryWords(q.text);
       const must: estypes.QueryDslQueryContainer[] =

@@ -145,6 +145,11 @@ export function createPostgresIndex(sql: SqlClient): SearchIndex {
       if (query.from !== undefined) where.push(`occurred_at >= ${p(query.from)}::timestamptz`);
       if (query.to !== undefined) where.push(`occurred_at <= ${p(query.to)}::timestamptz`);
       if (query.tokens.length > 0) where.push(`tokens @> ${p(query.tokens)}::text[]`);
+      for (const alt of query.eitherOf ?? []) {
+        const altTerms = cjkTerms(alt.text);
+        const byText = altTerms.length > 0 ? ` OR tsv @@ plainto_tsquery('simple', ${p(altTerms.join(' '))})` : '';
+        where.push(`(tokens @> ARRAY[${p(alt.token)}]::text[]${byText})`);
+      }
       const terms = cjkTerms(query.text);
       // plainto_tsquery runs the same parser as to_tsvector did on the documents and ANDs the terms; nothing to escape.
       const tsquery = terms.length > 0 ? `plainto_tsquery('simple', ${p(terms.join(' '))})` : undefined;
