@@ -28,7 +28,8 @@ export function keywordFinder(keywords: Iterable<string>): (lowerText: string) =
   }
   return (text) => {
     const found = new Set<string>();
-    for (let i = 0; i < text.length; i++) {
+    const length = text.length; // read once: a loop that re-reads it can compile to far slower code
+    for (let i = 0; i < length; i++) {
       const c = fold(text.charCodeAt(i));
       if (first[c] === 0) continue;
       if (c < 128 && i > 0 && isAsciiLetter(fold(text.charCodeAt(i - 1)))) continue;

@@ -52,8 +52,16 @@ export const COMPOUND_SURNAMES: ReadonlySet<string> = new Set([
   '司空',
 ]);
 
+/** The surnames by UTF-16 code: 1 for a single surname, 2 for the first character of a compound one (bits). */
+const BY_CODE = new Uint8Array(0x10000);
+for (const s of SINGLE_SURNAMES) if (s.length === 1) BY_CODE[s.charCodeAt(0)]! |= 1;
+for (const s of COMPOUND_SURNAMES) BY_CODE[s.charCodeAt(0)]! |= 2;
+
 /** How many characters of `name` (or of the text at `at`) are its surname: 2, 1, or 0 when none is known. */
 export function surnameLength(text: string, at = 0): 0 | 1 | 2 {
-  if (COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
-  return SINGLE_SURNAMES.has(text[at] ?? '') ? 1 : 0;
+  // By character code, not `text[at]`: a one-character string of a Han character is an allocation.
+  if (at < 0 || at >= text.length) return 0;
+  const kinds = BY_CODE[text.charCodeAt(at)]!;
+  if (kinds & 2 && COMPOUND_SURNAMES.has(text.slice(at, at + 2))) return 2;
+  return kinds & 1 ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { catalogue } from './catalogue';
 import type { Detector, Finding, ScanMatch, ScanScope, ValidateOptions } from './finding';
 import { foldWidth } from './fold-width';
 import { hasContextWord } from './has-context-word';
+import { featureBits, textFeatures } from './text-features';
 
 export interface DetectOptions extends ValidateOptions {
   /** Score every match as if a context word were near: a search query is a deliberate lookup of an identifier. */
@@ -18,8 +19,12 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   const folded = foldWidth(text);
   const found: Finding[] = [];
   const scope: ScanScope = { names: options.names ?? [] };
-  for (const d of catalogue) {
-    for (const [start, match, given] of d.scan ? d.scan(folded, scope) : matches(d, folded)) {
+  const has = textFeatures(folded);
+  for (const { d, needs } of plan()) {
+    if ((needs & ~has) !== 0) continue; // a character every match holds is missing: no match
+    const matched = d.scan ? d.scan(folded, scope) : matches(d, folded);
+    for (let i = 0; i < matched.length; i++) {
+      const [start, match, given] = matched[i]!;
       const candidate = given ?? d.validate(match, options);
       if (!candidate) continue;
       const end = start + match.length;
@@ -42,15 +47,35 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   return resolveOverlaps(found);
 }
 
+let planned: { d: Detector; needs: number }[] | undefined;
+
+/** The catalogue with each detector's needs as bits, worked out on first use (the catalogue never changes). */
+function plan(): { d: Detector; needs: number }[] {
+  planned ??= catalogue.map((d) => ({ d, needs: featureBits(d.needs) }));
+  return planned;
+}
+
+const own = new WeakMap<RegExp, RegExp>();
 const sticky = new WeakMap<RegExp, RegExp>();
 
 /** The pattern's matches as [start, text]; an anchored pattern is tried only from the run before each anchor. */
-function* matches(d: Detector, text: string): Generator<ScanMatch> {
+function matches(d: Detector, text: string): ScanMatch[] {
   const { pattern } = d;
-  if (!pattern) return;
+  const out: ScanMatch[] = [];
+  if (!pattern) return out;
   if (!d.anchor) {
-    for (const m of text.matchAll(pattern)) yield [m.index, m[0]];
-    return;
+    // `exec` on a private copy, as `matchAll` would do, but without copying the regex on every call.
+    let global = own.get(pattern);
+    if (!global) {
+      global = new RegExp(pattern.source, pattern.flags);
+      own.set(pattern, global);
+    }
+    global.lastIndex = 0;
+    for (let m = global.exec(text); m; m = global.exec(text)) {
+      out.push([m.index, m[0]]);
+      if (m[0] === '') global.lastIndex++; // as `matchAll` steps past an empty match
+    }
+    return out;
   }
   let re = sticky.get(pattern);
   if (!re) {
@@ -66,13 +91,14 @@ function* matches(d: Detector, text: string): Generator<ScanMatch> {
       re.lastIndex = p;
       const m = re.exec(text);
       if (m) {
-        yield [p, m[0]];
+        out.push([p, m[0]]);
         from = p + m[0].length;
         break;
       }
     }
     from = Math.max(from, at + 1);
   }
+  return out;
 }
 
 /** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */

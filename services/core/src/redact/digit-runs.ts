@@ -1,6 +1,5 @@
 import type { ScanMatch } from './finding';
 
-const DIGITS = /\d+/g;
 let lastText: string | undefined;
 let lastRuns: number[] = [];
 
@@ -11,7 +10,17 @@ let lastRuns: number[] = [];
 export function digitRuns(text: string): readonly number[] {
   if (text === lastText) return lastRuns;
   const runs: number[] = [];
-  for (const m of text.matchAll(DIGITS)) runs.push(m.index, m.index + m[0].length);
+  const length = text.length; // read once: a loop that re-reads it can compile to far slower code
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    const start = i;
+    for (i++; i < length; i++) {
+      const d = text.charCodeAt(i);
+      if (d < 48 || d > 57) break;
+    }
+    runs.push(start, i);
+  }
   lastText = text;
   lastRuns = runs;
   return runs;
@@ -23,13 +32,14 @@ export function digitRuns(text: string): readonly number[] {
  * regex pass over the whole text. Every match of such a pattern must start its digits on a run's first digit
  * (true when the pattern refuses a digit right before it).
  */
-export function* matchesFromDigitRuns(
+export function matchesFromDigitRuns(
   text: string,
   pattern: RegExp,
   lookBack: number,
   fits: (start: number, end: number) => boolean,
-): Generator<ScanMatch> {
+): ScanMatch[] {
   const runs = digitRuns(text);
+  const out: ScanMatch[] = [];
   let done = 0;
   for (let i = 0; i < runs.length; i += 2) {
     const start = runs[i]!;
@@ -38,10 +48,11 @@ export function* matchesFromDigitRuns(
       pattern.lastIndex = at;
       const m = pattern.exec(text);
       if (m) {
-        yield [at, m[0]];
+        out.push([at, m[0]]);
         done = at + m[0].length;
         break;
       }
     }
   }
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { PiiType, Sensitivity } from '@custodian/schemas';
+import type { TextFeature } from './text-features';
 
 /** One identifier found in a text. Offsets are UTF-16 indices into the original (unfolded) text. */
 export interface Finding {
@@ -56,7 +57,12 @@ export interface Detector {
    * For what one regex cannot say (the record's own names, an address grammar): finds the matches itself, in
    * place of `pattern`, in width-folded text. A match that carries its candidate skips `validate`.
    */
-  scan?: (text: string, scope: ScanScope) => Iterable<ScanMatch>;
+  scan?: (text: string, scope: ScanScope) => readonly ScanMatch[];
+  /**
+   * What every match holds (a digit, a Latin letter, a Han character, `@`, `:`): `detect` skips the detector
+   * on a text without one of them, without calling it. Only a promise about matches: leave out what is unsure.
+   */
+  needs?: readonly TextFeature[];
   /** Checks a match (real dates, check digits…) and normalizes it; null when it is not one. */
   validate: (match: string, options: ValidateOptions) => Candidate | null;
   /** Words within `CONTEXT_WINDOW` characters that make a match more likely; ASCII words match whole words, any case. */

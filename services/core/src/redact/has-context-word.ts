@@ -2,7 +2,23 @@
 export const CONTEXT_WINDOW = 20;
 
 const ASCII_WORD = /^[\x20-\x7e]+$/;
-const ASCII_LETTER = /[A-Za-z]/;
+
+/** A context word as searched: ASCII words lower-cased, since they match any case. */
+interface ContextWord {
+  word: string;
+  ascii: boolean;
+}
+
+const prepared = new WeakMap<readonly string[], ContextWord[]>();
+
+function prepare(words: readonly string[]): ContextWord[] {
+  let out = prepared.get(words);
+  if (!out) {
+    out = words.map((w) => (ASCII_WORD.test(w) ? { word: w.toLowerCase(), ascii: true } : { word: w, ascii: false }));
+    prepared.set(words, out);
+  }
+  return out;
+}
 
 /**
  * True when one of `words` lies within `CONTEXT_WINDOW` characters of `text[start, end)`; `text` is
@@ -12,19 +28,44 @@ const ASCII_LETTER = /[A-Za-z]/;
 export function hasContextWord(text: string, start: number, end: number, words: readonly string[]): boolean {
   const lo = Math.max(0, start - CONTEXT_WINDOW);
   const hi = Math.min(text.length, end + CONTEXT_WINDOW);
-  return words.some((w) => occursIn(text, lo, start, w) || occursIn(text, end, hi, w));
-}
-
-/** Whether `word` lies wholly inside `text[lo, hi)`; word boundaries are checked against the whole text. */
-function occursIn(text: string, lo: number, hi: number, word: string): boolean {
-  if (hi - lo < word.length) return false;
-  if (!ASCII_WORD.test(word)) return text.slice(lo, hi).includes(word);
-  const hay = text.slice(lo, hi).toLowerCase();
-  const needle = word.toLowerCase();
-  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
-    const prev = text[lo + i - 1];
-    const next = text[lo + i + needle.length];
-    if (!(prev && ASCII_LETTER.test(prev)) && !(next && ASCII_LETTER.test(next))) return true;
+  // Each side is lower-cased once for all the ASCII words, not once per word.
+  let before: string | undefined;
+  let after: string | undefined;
+  for (const w of prepare(words)) {
+    if (!w.ascii) {
+      if (occursIn(text, lo, start, w.word) || occursIn(text, end, hi, w.word)) return true;
+      continue;
+    }
+    if (start - lo >= w.word.length) {
+      before ??= text.slice(lo, start).toLowerCase();
+      if (wholeWordIn(text, lo, before, w.word)) return true;
+    }
+    if (hi - end >= w.word.length) {
+      after ??= text.slice(end, hi).toLowerCase();
+      if (wholeWordIn(text, end, after, w.word)) return true;
+    }
   }
   return false;
 }
+
+/** Whether `word` lies wholly inside `text[lo, hi)`, without copying that stretch. */
+function occursIn(text: string, lo: number, hi: number, word: string): boolean {
+  if (hi - lo < word.length) return false;
+  const i = text.indexOf(word, lo);
+  return i !== -1 && i + word.length <= hi;
+}
+
+/**
+ * Whether the lower-case ASCII `word` is in `hay` (the stretch of `text` from `lo`, lower-cased) with no ASCII
+ * letter right before or after it; word boundaries are checked against the whole text.
+ */
+function wholeWordIn(text: string, lo: number, hay: string, word: string): boolean {
+  for (let i = hay.indexOf(word); i !== -1; i = hay.indexOf(word, i + 1)) {
+    if (!isAsciiLetter(text.charCodeAt(lo + i - 1)) && !isAsciiLetter(text.charCodeAt(lo + i + word.length))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

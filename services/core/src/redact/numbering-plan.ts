@@ -42,6 +42,8 @@ export interface NumberingPlan {
   plausible(nsn: string): boolean;
   /** The number's type, undefined when it is no valid number of the region. */
   typeOf(nsn: string): PhoneNumberType | undefined;
+  /** `typeOf` and `plausible` at once: the type, null when the number is in the plan but of no type, else undefined. */
+  reading(nsn: string): PhoneNumberType | null | undefined;
   /**
    * The national significant numbers written digits may stand for: as they are (unless the trunk prefix is 0),
    * without the trunk prefix, without the country code.
@@ -75,13 +77,23 @@ export function regionsOfCallingCode(callingCode: string): readonly string[] {
   return byCallingCode.get(callingCode) ?? [];
 }
 
+const sharing = new Map<string, readonly string[]>();
+
 /**
  * The region and every other region dialled with its country code (GB: GG, JE, IM; US: CA and the rest of
  * NANP), as libphonenumber reads a national number of `region`: `07911 123456` is a Guernsey mobile.
  */
 export function regionsSharingCallingCode(region: string): readonly string[] {
-  if (!isSupportedCountry(region)) return [];
-  return [region, ...regionsOfCallingCode(getCountryCallingCode(region)).filter((r) => r !== region)];
+  let regions = sharing.get(region); // asked for every phone candidate: worked out once per region
+  if (!regions) {
+    regions = Object.freeze(
+      isSupportedCountry(region)
+        ? [region, ...regionsOfCallingCode(getCountryCallingCode(region)).filter((r) => r !== region)]
+        : [],
+    );
+    sharing.set(region, regions);
+  }
+  return regions;
 }
 
 /** The country calling code an international number (digits after `+`) starts with; codes are prefix-free. */
@@ -112,16 +124,18 @@ function compile(region: CountryCode): NumberingPlan {
   const mobileAsFixed = !types.get('MOBILE');
   const callingCode = getCountryCallingCode(region);
   const nationalPrefix = typeof meta.nationalPrefix() === 'string' ? (meta.nationalPrefix() as string) : '';
+  /** The type of a number already known to be in the plan. */
+  const typeInPlan = (nsn: string) => {
+    if (is(nsn, 'FIXED_LINE')) return mobileAsFixed || is(nsn, 'MOBILE') ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
+    return OTHER_TYPES.find((t) => is(nsn, t));
+  };
   return {
     region,
     callingCode,
     nationalPrefix,
     plausible: (nsn) => general.test(nsn),
-    typeOf: (nsn) => {
-      if (!general.test(nsn)) return undefined;
-      if (is(nsn, 'FIXED_LINE')) return mobileAsFixed || is(nsn, 'MOBILE') ? 'FIXED_LINE_OR_MOBILE' : 'FIXED_LINE';
-      return OTHER_TYPES.find((t) => is(nsn, t));
-    },
+    typeOf: (nsn) => (general.test(nsn) ? typeInPlan(nsn) : undefined),
+    reading: (nsn) => (general.test(nsn) ? (typeInPlan(nsn) ?? null) : undefined),
     nationalNumbers: (digits) => {
       // Where the trunk prefix is 0 (TW, GB…) a national number is written with it; NANP's 1 is optional.
       const out = nationalPrefix === '0' ? [] : [digits];

@@ -28,10 +28,12 @@ function joins(text: string, from: number, to: number): boolean {
   return true;
 }
 
+const isStartOrSpace = (c: number) => c === 43 || c === 40 || c === 32; // + ( space
+
 /** The `+`/`(` among the (at most four) characters before a digit run at `at`, then `at` itself. */
 function startsBefore(text: string, at: number, out: number[]): void {
   let p = at;
-  while (p > at - 4 && p > 0 && /[+( ]/.test(text[p - 1]!)) p--;
+  while (p > at - 4 && p > 0 && isStartOrSpace(text.charCodeAt(p - 1))) p--;
   for (; p < at; p++) {
     const c = text.charCodeAt(p);
     if ((c === 43 || c === 40) && !isDigit(text.charCodeAt(p - 1))) out.push(p); // + (
@@ -61,22 +63,33 @@ function runsOf(text: string): Run[] {
   return runs;
 }
 
+/** Where a match may start, for `numericMatches`: a cheap check made before the regex is tried there. */
+export type StartCheck = (text: string, at: number) => boolean;
+
+/** A `StartCheck` passing the positions that hold one of `chars` (the characters a pattern can start with). */
+export function startsWithOneOf(chars: string): StartCheck {
+  return (text, at) => chars.includes(text[at]!);
+}
+
 /**
  * The matches of a sticky `pattern` that starts with a digit, `+` or `(` not preceded by a digit, tried only at
- * such positions inside runs of at least `minDigits` digits: one shared pass over the text instead of one
- * regex scan per numeric detector. Matches do not overlap, as with a global regex.
+ * such positions inside runs of at least `minDigits` digits (and only where `canStart`, when given, allows: it
+ * must pass every position a match can start at): one shared pass over the text instead of one regex scan per
+ * numeric detector. Matches do not overlap, as with a global regex.
  */
-export function* numericMatches(text: string, pattern: RegExp, minDigits: number): Generator<ScanMatch> {
+export function numericMatches(text: string, pattern: RegExp, minDigits: number, canStart?: StartCheck): ScanMatch[] {
+  const out: ScanMatch[] = [];
   let from = 0;
   for (const run of runsOf(text)) {
     if (run.digits < minDigits || run.end <= from) continue;
     for (const p of run.starts) {
-      if (p < from) continue;
+      if (p < from || (canStart && !canStart(text, p))) continue;
       pattern.lastIndex = p;
       const m = pattern.exec(text);
       if (!m) continue;
-      yield [p, m[0]];
+      out.push([p, m[0]]);
       from = p + m[0].length;
     }
   }
+  return out;
 }

@@ -20,11 +20,14 @@ export interface RecordFindings {
  * they are those names. Pass the policy's `phoneRegions` in `options`.
  */
 export function detectInRecord(record: Record, options: ValidateOptions = {}): RecordFindings {
-  const names = recordNames(record);
-  const subject = detect(record.subject, { ...options, names });
-  const turns = record.turns.map((t) => detect(t.text, { ...options, names }));
+  const withNames = { ...options, names: recordNames(record) };
+  const subject = detect(record.subject, withNames);
+  const turns = record.turns.map((t) => detect(t.text, withNames));
   const participants = record.participants.map((p) => detect(participantText(p).text, options));
-  return { subject, turns, participants, all: [...subject, ...turns.flat(), ...participants.flat()] };
+  const all = subject.slice();
+  for (const found of turns) for (const f of found) all.push(f);
+  for (const found of participants) for (const f of found) all.push(f);
+  return { subject, turns, participants, all };
 }
 
 /** The distinct display names of a record's customer and participants. */

@@ -7,6 +7,8 @@ const ADMINISTRATIVE = [0.85, 0.95] as const;
 const STREET = [0.6, 0.9] as const;
 
 const HAN = '\\u3400-\\u9fff';
+/** The characters of `chars` by code, so the text is looked up without making one-character strings of it. */
+const codes = (chars: string): ReadonlySet<number> => new Set([...chars].map((c) => c.charCodeAt(0)));
 /** Characters a place name never holds: street-level units, so an administrative part stops before them. */
 const NOT_IN_PLACE = '路街巷弄号號栋棟幢楼樓层層室村组組园園苑厦廈场場的了在是到';
 const PLACE_CHAR = `(?:(?![${NOT_IN_PLACE}])[${HAN}])`;
@@ -30,7 +32,7 @@ const NUMBER_PART = new RegExp(`${NUMBER}${NUMBER_UNIT}`, 'y');
 const BARE_NUMBER = /\d{1,5}(?:-\d{1,5})?(?![0-9])/y;
 
 /** Every address this detector finds holds digits followed by one of these units: where the scan starts from. */
-const UNIT_AFTER_DIGITS = new Set('号號栋棟幢座单單楼樓层層室组組户戶弄');
+const UNIT_AFTER_DIGITS = codes('号號栋棟幢座单單楼樓层層室组組户戶弄');
 /** How far before its first numbered unit an address may start (`新疆维吾尔自治区乌鲁木齐市…路` fits). */
 const REACH = 48;
 const ADMIN_ANCHOR = new RegExp(ADMIN_UNIT, 'g');
@@ -53,9 +55,13 @@ const PLACES = (
 const PLACES_BY_LAST = new Map<string, string[]>();
 for (const p of PLACES) PLACES_BY_LAST.set(p.at(-1)!, [...(PLACES_BY_LAST.get(p.at(-1)!) ?? []), p]);
 /** Characters a guessed place name cannot hold: prose right before an address (`寄到`, `我住在`). */
-const NOT_PLACE = new Set('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來');
+const NOT_PLACE = codes('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來');
 
-const isHan = (c: string | undefined) => !!c && c >= '\u3400' && c <= '\u9fff';
+/** Whether `text[i]` is a Han character (false outside the text). */
+const isHan = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0x3400 && c <= 0x9fff;
+};
 
 function sticky(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
@@ -73,7 +79,7 @@ function placeStart(text: string, u: number): number {
   let start = u - placeBefore(text, u);
   if (start === u) {
     // Most place names are two characters (`朝阳区`; in `浦东新区` the unit is `新区`).
-    for (let i = u - 2; i < u; i++) if (i < 0 || !isHan(text[i]) || NOT_PLACE.has(text[i]!)) return -1;
+    for (let i = u - 2; i < u; i++) if (i < 0 || !isHan(text, i) || NOT_PLACE.has(text.charCodeAt(i))) return -1;
     start = u - 2;
   }
   // `广东深圳市`, `广东省深圳市`: the places before it, with or without their unit, belong to the address too.
@@ -88,7 +94,7 @@ function placeStart(text: string, u: number): number {
 /** Where a road name before the road unit at `u` starts: up to four characters of name, at least one. */
 function roadStart(text: string, u: number): number {
   let start = u;
-  while (start > u - 4 && isHan(text[start - 1]) && !NOT_PLACE.has(text[start - 1]!)) start--;
+  while (start > u - 4 && isHan(text, start - 1) && !NOT_PLACE.has(text.charCodeAt(start - 1))) start--;
   return start < u ? start : -1;
 }
 
@@ -147,7 +153,8 @@ function startsIn(text: string, from: number, to: number, starts: number[]): voi
   const lo = Math.max(0, from - 1);
   const window = text.slice(lo, to + 5);
   for (const re of [ADMIN_ANCHOR, ROAD_ANCHOR]) {
-    for (const m of window.matchAll(re)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(window); m; m = re.exec(window)) {
       const u = lo + m.index;
       if (u < from || u >= to) continue;
       const s = re === ADMIN_ANCHOR ? placeStart(text, u) : roadStart(text, u);
@@ -162,12 +169,12 @@ function startsIn(text: string, from: number, to: number, starts: number[]): voi
       let s = k - cue.indexOf(key) + cue.length;
       if (text[s] === ':' || text[s] === '：' || text[s] === '是') s++;
       while (text[s] === ' ' && s - k < cue.length + 3) s++;
-      if (isHan(text[s])) starts.push(s);
+      if (isHan(text, s)) starts.push(s);
     }
   }
 }
 
-function* scanAddresses(text: string): Generator<ScanMatch> {
+function scanAddresses(text: string): ScanMatch[] {
   // Only the stretch before each numbered unit can hold an address start: most text is never looked at.
   const starts: number[] = [];
   let from = -1;
@@ -175,7 +182,7 @@ function* scanAddresses(text: string): Generator<ScanMatch> {
   const runs = digitRuns(text);
   for (let i = 0; i < runs.length; i += 2) {
     const at = runs[i]!;
-    if (!UNIT_AFTER_DIGITS.has(text[runs[i + 1]!] ?? '')) continue;
+    if (!UNIT_AFTER_DIGITS.has(text.charCodeAt(runs[i + 1]!))) continue;
     if (from >= 0 && at - REACH <= to) {
       to = at; // the units of one address: one stretch
       continue;
@@ -184,9 +191,10 @@ function* scanAddresses(text: string): Generator<ScanMatch> {
     from = Math.max(0, at - REACH);
     to = at;
   }
-  if (from < 0) return;
+  const out: ScanMatch[] = [];
+  if (from < 0) return out;
   startsIn(text, from, to, starts);
-  if (starts.length === 0) return;
+  if (starts.length === 0) return out;
   starts.sort((a, b) => a - b);
   let done = 0;
   for (const s of starts) {
@@ -198,9 +206,10 @@ function* scanAddresses(text: string): Generator<ScanMatch> {
       normalized: match.replace(/\s+/g, ''),
       confidence: parsed.administrative ? ADMINISTRATIVE : STREET,
     };
-    yield [s, match, candidate];
+    out.push([s, match, candidate]);
     done = parsed.end;
   }
+  return out;
 }
 
 /** The leading administrative levels a mask may show (`上海市浦东新区`), or '' when the address has none. */
@@ -218,6 +227,7 @@ function keptPrefix(address: string): string {
 export const address: Detector = {
   type: 'ADDRESS',
   scan: scanAddresses,
+  needs: ['digit', 'han'],
   validate: (match) => {
     const parsed = parseAddress(match, 0);
     return parsed

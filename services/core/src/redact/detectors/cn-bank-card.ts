@@ -1,7 +1,7 @@
 import { isResidentId } from '../checksums/is-resident-id';
 import { luhnValid } from '../checksums/luhn-valid';
 import type { Candidate, Detector } from '../finding';
-import { numericMatches } from '../numeric-matches';
+import { numericMatches, startsWithOneOf } from '../numeric-matches';
 
 /** A UnionPay number with a right Luhn digit: the prefix, length and check all agree. */
 const LUHN = [0.9, 0.97] as const;
@@ -25,6 +25,9 @@ function validateBankCard(match: string): Candidate | null {
 const BANK_CARD =
   /(?<![0-9A-Za-z])(?<![0-9][.-])(?:(?:62|81)\d{2}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|(?:62|81)\d{14,17})(?![0-9A-Za-z]|[.-][0-9])/y;
 
+/** The first character of `62…` or `81…`. */
+const STARTS = startsWithOneOf('68');
+
 /**
  * Mainland bank card (UnionPay, 银联): 62 or 81 and 16–19 digits in all, bare or in groups of four joined by
  * one kind of separator (`6222 0212 3456 7890 123`). Luhn is not reliable for UnionPay, so a failed check
@@ -32,7 +35,8 @@ const BANK_CARD =
  */
 export const cnBankCard: Detector = {
   type: 'CN_BANK_CARD',
-  scan: (text) => numericMatches(text, BANK_CARD, 16),
+  scan: (text) => numericMatches(text, BANK_CARD, 16, STARTS),
+  needs: ['digit'],
   validate: validateBankCard,
   context: [
     '银行卡',

@@ -18,6 +18,7 @@ const PERMIT = /(?<![A-Za-z0-9])[HMhm]\d{8}(?:\d{2})?(?![A-Za-z0-9])/y;
 export const cnHomeReturnPermit: Detector = {
   type: 'CN_HOME_RETURN_PERMIT',
   scan: (text) => matchesFromDigitRuns(text, PERMIT, 1, (s, e) => e - s === 8 || e - s === 10),
+  needs: ['digit', 'latin'],
   validate: validateHomeReturnPermit,
   context: [
     '回乡证',

@@ -1,6 +1,6 @@
 import type { Candidate, Detector, ScanMatch } from '../finding';
 import { numberingPlan } from '../numbering-plan';
-import { numericMatches } from '../numeric-matches';
+import { numericMatches, startsWithOneOf } from '../numeric-matches';
 
 /** A fixed line with its area code (`010-62345678`); written without any separator it could be any 11 digits. */
 const GROUPED = [0.7, 0.95] as const;
@@ -57,14 +57,17 @@ function areaCodeLength(national: string): number {
 const LANDLINE =
   /(?<![0-9A-Za-z+])(?<![0-9][.-])(?<![A-Za-z]-)(?:(?:(?:\+|00)86[ -]?|\(\+?86\)[ -]?)(?:\(0\) ?)?(?:\(0?[1-9]\d{1,2}\)|0?[1-9]\d{1,2})|\(0[1-9]\d{1,2}\)|0[1-9]\d{1,2})[ -]?\d{3,4}[ -]?\d{4}(?:(?:-|转)\d{1,6})?(?![0-9A-Za-z]|[.-][0-9])|(?<![0-9A-Za-z+])(?<![0-9][.-])(?<![A-Za-z]-)[48]00[ -]?\d{3}[ -]?\d{4}(?![0-9A-Za-z]|[.-][0-9])/y;
 
+/** The first character of `+86`, `0086`, `(…`, an area code's `0`, or `400`/`800`. */
+const STARTS = startsWithOneOf('+(048');
+
 /**
  * Candidates; one may follow a house number and a space (`305 028-63282850`), but not when it is itself grouped
  * by spaces: then it is the inside of a card or account number (`6222 0755 8123 4567 890`).
  */
-function* scanLandline(text: string): Generator<ScanMatch> {
-  for (const m of numericMatches(text, LANDLINE, 10)) {
-    if (!(m[1].includes(' ') && /\d $/.test(text.slice(m[0] - 2, m[0])))) yield m;
-  }
+function scanLandline(text: string): ScanMatch[] {
+  return numericMatches(text, LANDLINE, 10, STARTS).filter(
+    (m) => !(m[1].includes(' ') && /\d $/.test(text.slice(m[0] - 2, m[0]))),
+  );
 }
 
 /**
@@ -75,6 +78,7 @@ function* scanLandline(text: string): Generator<ScanMatch> {
 export const cnLandline: Detector = {
   type: 'CN_LANDLINE',
   scan: scanLandline,
+  needs: ['digit'],
   validate: validateLandline,
   context: [
     '电话',

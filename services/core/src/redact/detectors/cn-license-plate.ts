@@ -15,11 +15,12 @@ const PATTERN = new RegExp(
   `[${PROVINCES}][A-HJ-NP-Za-hj-np-z](?:[·•・. -]?)(?:${NEW_ENERGY}|${REGULAR})(?![A-Za-z0-9])`,
   'y',
 );
-const PROVINCE = new Set(PROVINCES);
+/** The province characters by code: a lookup that makes no one-character string of the text. */
+const PROVINCE = new Set([...PROVINCES].map((c) => c.charCodeAt(0)));
 
 /** A plate's first digits come 2 to 5 characters after its province (`京A1…`, `京A·AB1…`); only there is it tried. */
 const nearProvince = (text: string, start: number) => {
-  for (let i = start - 5; i <= start - 2; i++) if (PROVINCE.has(text[i] ?? '')) return true;
+  for (let i = start - 5; i <= start - 2; i++) if (PROVINCE.has(text.charCodeAt(i))) return true;
   return false;
 };
 
@@ -35,6 +36,7 @@ function validatePlate(match: string): Candidate | null {
 export const cnLicensePlate: Detector = {
   type: 'CN_LICENSE_PLATE',
   scan: (text) => matchesFromDigitRuns(text, PATTERN, 5, (start, end) => end - start <= 6 && nearProvince(text, start)),
+  needs: ['digit', 'han'],
   validate: validatePlate,
   context: ['车牌', '車牌', '牌照', '车辆', '車輛', '车号', '行驶证', '行駛證', 'plate', 'vehicle'],
   mask: (f) => `${f.normalized.slice(0, 2)}${'*'.repeat(f.normalized.length - 4)}${f.normalized.slice(-2)}`,

@@ -1,4 +1,5 @@
 import type { Candidate, Detector } from '../finding';
+import { numericMatches, startsWithOneOf } from '../numeric-matches';
 
 /** GB/T 2260 province-level codes: the first two digits of a mainland ID (81/82/83: HK/Macau/Taiwan residence permits). */
 const PROVINCES = new Set([
@@ -45,6 +46,12 @@ function validateResidentId(match: string): Candidate | null {
   return { normalized: id, confidence: residentIdCheckChar(id) === id[17] ? VALID : BAD_CHECK };
 }
 
+/** A resident ID starts with its first digit, never `0`. */
+const STARTS = startsWithOneOf('123456789');
+/** Sticky: tried only where a numeric run starts (see `numericMatches`); 15 digits at least, joined by spaces or dashes. */
+const RESIDENT_ID =
+  /(?<![0-9])(?:[1-9]\d{5}([ -]?)(?:19|20)\d{6}\1\d{3}[0-9Xx]|[1-8]\d{5}([ -]?)\d{6}\2\d{3}(?![Xx]))(?![0-9])/y;
+
 /**
  * Mainland resident identity card number (居民身份证号码, GB 11643): 18 characters with a MOD 11-2 check
  * character, or the legacy 15 digits; also the 9-prefixed foreign permanent-resident ID. Written plain or
@@ -52,8 +59,8 @@ function validateResidentId(match: string): Candidate | null {
  */
 export const cnResidentId: Detector = {
   type: 'CN_RESIDENT_ID',
-  pattern:
-    /(?<![0-9])(?:[1-9]\d{5}([ -]?)(?:19|20)\d{6}\1\d{3}[0-9Xx]|[1-8]\d{5}([ -]?)\d{6}\2\d{3}(?![Xx]))(?![0-9])/g,
+  scan: (text) => numericMatches(text, RESIDENT_ID, 15, STARTS),
+  needs: ['digit'],
   validate: validateResidentId,
   context: [
     '身份证',

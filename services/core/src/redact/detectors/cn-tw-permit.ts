@@ -18,6 +18,7 @@ const PERMIT = /(?<![A-Za-z0-9])(?:\d{8}|\d{10} ?(?:\([A-Za-z]\)|[A-Za-z]))(?![A
 export const cnTwPermit: Detector = {
   type: 'CN_TW_PERMIT',
   scan: (text) => matchesFromDigitRuns(text, PERMIT, 0, (s, e) => e - s === 8 || e - s === 10),
+  needs: ['digit'],
   validate: validateTwPermit,
   context: [
     '台胞证',

@@ -1,5 +1,6 @@
 import { usccCheckChar } from '../checksums/uscc-check-char';
-import type { Candidate, Detector } from '../finding';
+import { digitRuns } from '../digit-runs';
+import type { Candidate, Detector, ScanMatch } from '../finding';
 
 /** First two digits of the administrative-division code: a province, or 10 for registrations at national level. */
 const REGIONS = new Set([
@@ -16,6 +17,36 @@ function validateUscc(match: string): Candidate | null {
 }
 
 /**
+ * Sticky: tried only at a digit run's start and the character before it, since a code's first digit starts a
+ * run (no letter or digit may precede the code, and an `A`/`N`/`Y` first character is right before its digits).
+ */
+const USCC = /(?<![0-9A-Za-z])[1-9ANY][1-9]([ -]?)\d{6}\1[0-9A-HJ-NPQRTUW-Y]{10}(?![0-9A-Za-z])/y;
+
+const isNonZeroDigit = (c: number) => c >= 49 && c <= 57;
+
+/** Codes, tried only where the first two characters fit `[1-9ANY][1-9]`: at or right before a digit run. */
+function scanUscc(text: string): ScanMatch[] {
+  const runs = digitRuns(text);
+  const out: ScanMatch[] = [];
+  let done = 0;
+  for (let i = 0; i < runs.length; i += 2) {
+    const run = runs[i]!;
+    if (run < done || !isNonZeroDigit(text.charCodeAt(run))) continue;
+    // At an `A`/`N`/`Y` right before the run (then not at the run, which would follow a letter), else at the run's
+    // first digit, which another must follow.
+    const letter = text.charCodeAt(run - 1);
+    const at = letter === 65 || letter === 78 || letter === 89 ? run - 1 : run;
+    if (at < done || (at === run && !isNonZeroDigit(text.charCodeAt(run + 1)))) continue;
+    USCC.lastIndex = at;
+    const m = USCC.exec(text);
+    if (!m) continue;
+    out.push([at, m[0]]);
+    done = at + m[0].length;
+  }
+  return out;
+}
+
+/**
  * Unified social credit code (统一社会信用代码, GB 32100-2015) of a company or organisation: registration
  * authority (1 机构编制, 5 民政, 9 工商, Y 其他 and the others the standard allows: 2–8, A, N), category, six-digit
  * region code, nine-character organisation code and a MOD 31 check character, in the alphabet without I O S V Z.
@@ -23,7 +54,8 @@ function validateUscc(match: string): Candidate | null {
  */
 export const cnUscc: Detector = {
   type: 'CN_USCC',
-  pattern: /(?<![0-9A-Za-z])[1-9ANY][1-9]([ -]?)\d{6}\1[0-9A-HJ-NPQRTUW-Y]{10}(?![0-9A-Za-z])/g,
+  scan: scanUscc,
+  needs: ['digit'],
   validate: validateUscc,
   context: [
     '统一社会信用代码',

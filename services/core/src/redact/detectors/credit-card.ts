@@ -2,7 +2,7 @@ import { isResidentId } from '../checksums/is-resident-id';
 import { luhnValid } from '../checksums/luhn-valid';
 import type { Candidate, Detector, ScanMatch } from '../finding';
 import { labelledAs, REFERENCE_LABEL } from '../labelled-as';
-import { numericMatches } from '../numeric-matches';
+import { numericMatches, startsWithOneOf } from '../numeric-matches';
 
 /** Written in groups (`4111 1111 1111 1111`): how card numbers are printed and typed. */
 const GROUPED = [0.9, 0.97] as const;
@@ -73,11 +73,12 @@ function validateCreditCard(match: string): Candidate | null {
 const CARD =
   /(?<![0-9A-Za-z])(?<![0-9][.-])(?:\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5}|\d{12,19})(?![0-9A-Za-z]|[.-][0-9])/y;
 
+/** A card number starts with its first digit, never a `+` or `(`. */
+const STARTS = startsWithOneOf('0123456789');
+
 /** Candidates, except bare digits labelled as an order, ticket or waybill number, which pass Luhn one time in ten. */
-function* scanCard(text: string): Generator<ScanMatch> {
-  for (const m of numericMatches(text, CARD, 12)) {
-    if (/\D/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL)) yield m;
-  }
+function scanCard(text: string): ScanMatch[] {
+  return numericMatches(text, CARD, 12, STARTS).filter((m) => /\D/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL));
 }
 
 /**
@@ -88,6 +89,7 @@ function* scanCard(text: string): Generator<ScanMatch> {
 export const creditCard: Detector = {
   type: 'CREDIT_CARD',
   scan: scanCard,
+  needs: ['digit'],
   validate: validateCreditCard,
   context: [
     '信用卡',

@@ -77,8 +77,13 @@ export function normalizeEmailAddress(address: string): string {
   const at = trimmed.lastIndexOf('@');
   if (at < 0) return trimmed;
   const domain = trimmed.slice(at + 1);
+  // Most domains are plain ASCII ending in letters: no punycode to decode, no IPv4 form to canonicalize, so
+  // `domainToUnicode` (a call into C++) would give them back unchanged or reject them, and either way they stay.
+  if (PLAIN_DOMAIN.test(domain) && !domain.includes('xn--')) return trimmed;
   return `${trimmed.slice(0, at)}@${domainToUnicode(domain) || domain}`;
 }
+
+const PLAIN_DOMAIN = /^[a-z0-9.-]*\.[a-z]+$/;
 
 function validateEmail(match: string): Candidate | null {
   const at = match.lastIndexOf('@');
@@ -94,6 +99,7 @@ export const email: Detector = {
   type: 'EMAIL',
   pattern: PATTERN,
   anchor: { char: '@', before: 64, body: LOCAL_CHAR },
+  needs: ['@'],
   validate: validateEmail,
   context: ['邮箱', '郵箱', '邮件', '電郵', 'email', 'e-mail', 'mail'],
   mask: (f) => {

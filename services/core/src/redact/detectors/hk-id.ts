@@ -40,6 +40,7 @@ const HK_ID = /(?<![A-Za-z0-9])[A-Za-z]{1,2}\d{6}(?: ?[([][0-9Aa][)\]]|[0-9Aa])(
 export const hkId: Detector = {
   type: 'HK_ID',
   scan: (text) => matchesFromDigitRuns(text, HK_ID, 2, (s, e) => e - s === 6 || e - s === 7),
+  needs: ['digit', 'latin'],
   validate: validateHkId,
   context: ['香港身份证', '香港身份證', '身份证', '身份證', '身分證', 'HKID', 'HKIC', 'Hong Kong ID', 'identity card'],
   mask: (f) => {

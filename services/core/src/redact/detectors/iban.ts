@@ -1,4 +1,5 @@
 import { mod97 } from '../checksums/mod97';
+import { digitRuns } from '../digit-runs';
 import type { Candidate, Detector, ScanMatch } from '../finding';
 
 /**
@@ -152,20 +153,31 @@ function ibanPattern(): RegExp {
 }
 
 const IBAN = ibanPattern();
-/** Where an IBAN can start: two letters and two digits with no letter or digit before them. */
-const START = /(?<![A-Za-z0-9])[A-Za-z]{2}\d\d/g;
 
-/** The long per-country pattern is tried only where a cheap scan finds a country code and check digits. */
-function* scanIban(text: string): Generator<ScanMatch> {
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+
+/**
+ * The long per-country pattern is tried only where a country code and check digits start: two letters with no
+ * letter or digit before them, right before a run of at least two digits (so found from the digit runs).
+ */
+function scanIban(text: string): ScanMatch[] {
+  const runs = digitRuns(text);
+  const out: ScanMatch[] = [];
   let from = 0;
-  for (const start of text.matchAll(START)) {
-    if (start.index < from || !FORMATS.has(start[0].slice(0, 2).toUpperCase())) continue;
-    IBAN.lastIndex = start.index;
+  for (let i = 0; i < runs.length; i += 2) {
+    const start = runs[i]! - 2;
+    if (start < from || runs[i + 1]! - runs[i]! < 2) continue;
+    if (!isLetter(text.charCodeAt(start)) || !isLetter(text.charCodeAt(start + 1))) continue;
+    if (start > 0 && isAlnum(text.charCodeAt(start - 1))) continue;
+    if (!FORMATS.has(text.slice(start, start + 2).toUpperCase())) continue;
+    IBAN.lastIndex = start;
     const m = IBAN.exec(text);
     if (!m) continue;
-    yield [start.index, m[0]];
-    from = start.index + m[0].length;
+    out.push([start, m[0]]);
+    from = start + m[0].length;
   }
+  return out;
 }
 
 /** The compact upper-case IBAN; null unless one case throughout, the country's BBAN format and a MOD 97-10 check of 1. */
@@ -186,6 +198,7 @@ function validateIban(match: string): Candidate | null {
 export const iban: Detector = {
   type: 'IBAN',
   scan: scanIban,
+  needs: ['digit', 'latin'],
   validate: validateIban,
   context: [
     'IBAN',

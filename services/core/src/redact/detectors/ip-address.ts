@@ -16,7 +16,14 @@ const V6 = new RegExp(
     `(?:%[0-9A-Za-z_.-]{1,15})?(?:/(?:12[0-8]|1[01]\\d|[1-9]?\\d)(?![0-9]))?(?![0-9A-Za-z:%]|\\.[0-9])`,
   'y',
 );
-const HEX = /[0-9A-Fa-f]/;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c <= 102);
+/** An IPv4 address starts with one to three digits and a dot. */
+const octetThenDot = (text: string, at: number) => {
+  let end = at;
+  while (end < at + 3 && isDigit(text.charCodeAt(end))) end++;
+  return end > at && text.charCodeAt(end) === 46;
+};
 /** `固件 1.0.3.45`, `Firmware 2.1.10.3`: four-part versions look like IPv4 addresses. */
 const VERSION_LABEL =
   /(?<![A-Za-z])(?:版本号?|版本號|固件|韧体|系统|version|firmware|ver\.?|build|release)\s*[:#]?\s*$/i;
@@ -25,23 +32,24 @@ const VERSION_LABEL =
  * IPv4 candidates from the shared numeric runs, unless labelled as a version; IPv6 ones only from the (at most four) hex digits before each colon,
  * since a regex tried at every hex letter of English prose costs more than all the rest.
  */
-function* scanIp(text: string): Generator<ScanMatch> {
-  for (const m of numericMatches(text, V4, 4)) if (!labelledAs(text, m[0], VERSION_LABEL)) yield m;
+function scanIp(text: string): ScanMatch[] {
+  const out = numericMatches(text, V4, 4, octetThenDot).filter((m) => !labelledAs(text, m[0], VERSION_LABEL));
   let from = 0; // after the previous IPv6 match
   for (let at = text.indexOf(':'); at !== -1; at = text.indexOf(':', at + 1)) {
     if (at < from) continue;
     let p = at;
-    while (p > from && at - p < 4 && HEX.test(text[p - 1]!)) p--;
-    for (; p <= at; p++) {
-      V6.lastIndex = p;
-      const m = V6.exec(text);
-      if (m) {
-        yield [p, m[0]];
-        from = p + m[0].length;
-        break;
-      }
+    while (p > from && at - p < 4 && isHex(text.charCodeAt(p - 1))) p--;
+    // Only `p` can start a match: a later position follows a hex digit, which the look-behind refuses; and at the
+    // colon itself a match starts with `::`.
+    if (p === at && text.charCodeAt(at + 1) !== 58) continue;
+    V6.lastIndex = p;
+    const m = V6.exec(text);
+    if (m) {
+      out.push([p, m[0]]);
+      from = p + m[0].length;
     }
   }
+  return out;
 }
 
 /** The address in canonical form (IPv6 lower-case and compressed), with its zone and prefix length. */

@@ -21,6 +21,7 @@ export const moId: Detector = {
   type: 'MO_ID',
   scan: (text) =>
     matchesFromDigitRuns(text, MO_ID, 0, (s, e) => (e - s === 7 || e - s === 8) && '157'.includes(text[s]!)),
+  needs: ['digit'],
   validate: validateMoId,
   context: ['澳门', '澳門', 'BIR', 'Macau', 'Macao'],
   mask: (f) => `${f.normalized[0]}******(${f.normalized.at(-1)})`,

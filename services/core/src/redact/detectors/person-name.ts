@@ -64,15 +64,15 @@ const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean }[] 
 /** Characters most cues share (`收件人`, `联系人`…; `我叫`, `我是`): the text is searched once per key, not per cue. */
 const KEYS = '人名我客主员办事傅';
 type KeyedCue = { cue: string; weak: boolean; ignore: boolean; offset: number };
-/** Key → the cues holding it, by the code of the character before the key in the cue, or 0x10000 + the one after. */
-const PREFIX_KEYS = new Map<string, Map<number, KeyedCue[]>>();
+/** Key (by code) → the cues holding it, by the code of the character before the key in the cue, or 0x10000 + the one after. */
+const PREFIX_KEYS = new Map<number, Map<number, KeyedCue[]>>();
 for (const c of PREFIX_CUES) {
   const key = [...KEYS].find((k) => c.cue.includes(k)) ?? c.cue.at(-1)!;
   const offset = c.cue.indexOf(key);
   const next = offset > 0 ? c.cue.charCodeAt(offset - 1) : 0x10000 + c.cue.charCodeAt(offset + 1);
-  const byNext = PREFIX_KEYS.get(key) ?? new Map<number, KeyedCue[]>();
+  const byNext = PREFIX_KEYS.get(key.charCodeAt(0)) ?? new Map<number, KeyedCue[]>();
   byNext.set(next, [...(byNext.get(next) ?? []), { cue: c.cue, weak: !!c.weak, ignore: !!c.ignore, offset }]);
-  PREFIX_KEYS.set(key, byNext);
+  PREFIX_KEYS.set(key.charCodeAt(0), byNext);
 }
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
@@ -244,13 +244,39 @@ const TITLE = /(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2}(?=\p{Lu})/uy;
 const LATIN_NAME = /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,3}$/u;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 
-const isHan = (c: string | undefined) => !!c && c >= '\u3400' && c <= '\u9fff';
+/**
+ * Character classes by UTF-16 code, for the loops that run at every cue: looking up `text[i]` in a Set would
+ * first make a one-character string of it. `STOP_CHAR` and `FUNCTION_SURNAME` mirror the sets above; the others
+ * mark the first characters of the titles and followers, so most positions are ruled out before `startsWith`.
+ */
+const STOP_CHAR = 1;
+const FUNCTION_SURNAME = 2;
+const TITLE_FIRST = 4;
+const FOLLOWER_FIRST = 8;
+const CHAR = new Uint8Array(0x10000);
+const mark = (chars: Iterable<string>, bit: number) => {
+  for (const c of chars) CHAR[c.charCodeAt(0)]! |= bit;
+};
+mark(STOP, STOP_CHAR);
+mark(FUNCTION_SURNAMES, FUNCTION_SURNAME);
+mark(TITLES, TITLE_FIRST);
+mark(FOLLOWERS, FOLLOWER_FIRST);
+
+/** Whether `text[i]` is a Han character (false outside the text). */
+const isHan = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0x3400 && c <= 0x9fff;
+};
+const isStop = (text: string, i: number) => (CHAR[text.charCodeAt(i)]! & STOP_CHAR) !== 0;
 /** Whether one of `words` starts at `at` (a loop, not `some`: this runs for every cue hit). */
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
   for (const w of words) if (text.startsWith(w, at)) return true;
   return false;
 }
-const startsTitle = (text: string, at: number) => startsWithAny(text, at, TITLES);
+const startsTitle = (text: string, at: number) =>
+  (CHAR[text.charCodeAt(at)]! & TITLE_FIRST) !== 0 && startsWithAny(text, at, TITLES);
+const startsFollower = (text: string, at: number) =>
+  (CHAR[text.charCodeAt(at)]! & FOLLOWER_FIRST) !== 0 && startsWithAny(text, at, FOLLOWERS);
 
 /** The canonical form of a name tokens are made of: Latin names lower-cased with single spaces. */
 function normalizeName(name: string): string {
@@ -275,17 +301,21 @@ function chineseNameEnd(text: string, at: number, labelled: boolean): number {
     // A labelled field (`姓名：`) may hold a rare surname: trust a short run that ends at a boundary.
     if (!labelled) return -1;
     let end = at;
-    while (end - at < 4 && isHan(text[end]) && !STOP.has(text[end]!)) end++;
-    return end - at >= 2 && end - at <= 3 && !isHan(text[end]) ? end : -1;
+    while (end - at < 4 && isHan(text, end) && !isStop(text, end)) end++;
+    return end - at >= 2 && end - at <= 3 && !isHan(text, end) ? end : -1;
   }
   let end = at + surname;
-  while (end - at - surname < 2 && isHan(text[end]) && !STOP.has(text[end]!) && !startsTitle(text, end)) end++;
+  while (end - at - surname < 2 && isHan(text, end) && !isStop(text, end) && !startsTitle(text, end)) end++;
   if (end === at + surname || NOT_NAMES.has(text.slice(at, at + 2))) return -1;
   return end;
 }
 
 /** A capitalized one- or two-word Latin name at `at`, as [start, text], or null. */
 function englishNameAt(text: string, at: number): ScanMatch | null {
+  // A name starts with a capital: never another ASCII character, a Han one (no case) or the end of the text.
+  const c = text.charCodeAt(at);
+  const ascii = c < 0x80 || Number.isNaN(c);
+  if (ascii ? !(c >= 65 && c <= 90) : c >= 0x3400 && c <= 0x9fff) return null;
   EN_NAME.lastIndex = at;
   const m = EN_NAME.exec(text);
   if (!m || EN_STOP.has(m[1]!) || GENERIC.has(m[1]!.toLowerCase())) return null;
@@ -295,42 +325,68 @@ function englishNameAt(text: string, at: number): ScanMatch | null {
   return [at, name];
 }
 
-function* participantNames(text: string, names: readonly string[]): Generator<ScanMatch> {
-  let lower: string | undefined;
+/** A display name worth looking for: a Chinese name as written, or a Latin one by its lower-cased `needle`. */
+interface SoughtName {
+  han: boolean;
+  /** The Chinese name, or the lower-cased Latin one. */
+  needle: string;
+  candidate: Candidate;
+}
+
+const sought = new WeakMap<readonly string[], SoughtName[]>();
+
+/** The names of `names` that can name a person, prepared once per list (`detectInRecord` passes one list per record). */
+function soughtNames(names: readonly string[]): SoughtName[] {
+  let out = sought.get(names);
+  if (out) return out;
+  out = [];
   for (const raw of names) {
     const name = raw.trim().replace(/\s+/g, ' ');
     const candidate: Candidate = { normalized: normalizeName(name), confidence: PARTICIPANT };
     if (HAN_ONLY.test(name)) {
-      if (name.length < 2 || name.length > 4 || surnameLength(name) === 0) continue;
-      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
-        yield [i, name, candidate];
-      }
+      if (name.length >= 2 && name.length <= 4 && surnameLength(name) > 0) out.push({ han: true, needle: name, candidate });
       continue;
     }
     if (!LATIN_NAME.test(name) || name.length < 5) continue;
     if (name.split(' ').some((w) => GENERIC.has(w.toLowerCase()))) continue;
+    out.push({ han: false, needle: candidate.normalized, candidate });
+  }
+  sought.set(names, out);
+  return out;
+}
+
+function participantNames(text: string, names: readonly string[], out: ScanMatch[]): void {
+  let lower: string | undefined;
+  for (const { han, needle, candidate } of soughtNames(names)) {
+    if (han) {
+      for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
+        out.push([i, needle, candidate]);
+      }
+      continue;
+    }
     // Lower-case ASCII only, so offsets stay those of the text.
     lower ??= text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    const needle = candidate.normalized;
     for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) {
       if (/\p{L}/u.test(text[i - 1] ?? '') || /\p{L}/u.test(text[i + needle.length] ?? '')) continue;
-      yield [i, text.slice(i, i + needle.length), candidate];
+      out.push([i, text.slice(i, i + needle.length), candidate]);
     }
   }
 }
 
 /** Whether a name may end at `end`: not inside a run of Han characters, unless a title or a verb follows. */
 function endsAtBoundary(text: string, end: number): boolean {
-  return !isHan(text[end]) || startsTitle(text, end) || startsWithAny(text, end, FOLLOWERS);
+  return !isHan(text, end) || startsTitle(text, end) || startsFollower(text, end);
 }
 
 /** The name after a prefix cue that ends at `cueEnd` (`姓名：张三`), as a match, or null. */
 function nameAfter(text: string, cueEnd: number, weak: boolean): ScanMatch | null {
   let at = cueEnd;
-  const colon = text[at] === ':' || text[at] === '：';
-  if (colon || '是为為叫'.includes(text[at] ?? '_')) at++;
-  while (text[at] === ' ' && at - cueEnd < 3) at++;
-  if (/[A-Z]/.test(text[at] ?? '')) return weak ? null : englishNameAt(text, at);
+  const c = text.charCodeAt(at);
+  const colon = c === 0x3a || c === 0xff1a; // : ：
+  if (colon || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb) at++; // 是为為叫
+  while (text.charCodeAt(at) === 0x20 && at - cueEnd < 3) at++;
+  const first = text.charCodeAt(at);
+  if (first >= 0x41 && first <= 0x5a) return weak ? null : englishNameAt(text, at); // A-Z
   let end = chineseNameEnd(text, at, colon && !weak);
   if (end < 0) return null;
   // `客户王明反映`: two given characters that run into the next word are more likely one.
@@ -346,42 +402,66 @@ function cueAt(text: string, k: number, cues: readonly KeyedCue[] | undefined): 
   return undefined;
 }
 
-function* cueNames(text: string): Generator<ScanMatch> {
-  for (const [key, byNext] of PREFIX_KEYS) {
-    for (let k = text.indexOf(key); k !== -1; k = text.indexOf(key, k + 1)) {
+/** What `cueNames` checks at a character, by its code: bits of the kinds of cue that hold it. */
+const PREFIX_KEY = 1;
+const SUFFIX_CUE = 2;
+const LABEL_KEY = 4;
+const NEWLINE = 8;
+const LATIN = 16;
+const CUE_AT = new Uint8Array(0x10000);
+for (const key of PREFIX_KEYS.keys()) CUE_AT[key]! |= PREFIX_KEY;
+for (const cue of SUFFIX_CUES) CUE_AT[cue.charCodeAt(0)]! |= SUFFIX_CUE;
+for (const key of LABEL_KEYS) CUE_AT[key.charCodeAt(0)]! |= LABEL_KEY;
+CUE_AT[0x0a]! |= NEWLINE;
+for (let c = 0x41; c <= 0x7a; c++) if (c <= 0x5a || c >= 0x61) CUE_AT[c]! |= LATIN;
+
+/**
+ * Names around cues, in one pass over the text that stops only at characters some cue holds (a table lookup
+ * per character, instead of a search of the text per cue); English cues are looked for when it has Latin letters.
+ */
+function cueNames(text: string, out: ScanMatch[]): void {
+  let latin = false;
+  const length = text.length; // read once: a loop that re-reads it can compile to far slower code
+  for (let k = 0; k < length; k++) {
+    const at = CUE_AT[text.charCodeAt(k)]!;
+    if (at === 0) continue;
+    if (at & LATIN) latin = true;
+    if (at & PREFIX_KEY) {
+      const byNext = PREFIX_KEYS.get(text.charCodeAt(k))!;
       const cue =
         cueAt(text, k, byNext.get(text.charCodeAt(k - 1))) ??
         cueAt(text, k, byNext.get(0x10000 + text.charCodeAt(k + 1)));
       const name = cue && !cue.ignore ? nameAfter(text, k - cue.offset + cue.cue.length, cue.weak) : null;
-      if (name) yield name;
+      if (name) out.push(name);
     }
-  }
-  for (const cue of SUFFIX_CUES) {
-    for (let q = text.indexOf(cue); q !== -1; q = text.indexOf(cue, q + cue.length)) {
-      if (cue === '先生' && NOT_BEFORE_XIANSHENG.has(text[q - 1] ?? '')) continue; // 原先生活: 原先, not 原先生
-      const start = nameBefore(text, q);
-      if (start >= 0) yield [start, text.slice(start, q)];
-      else {
-        const length = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
-        if (length > 0)
-          yield [q - length, text.slice(q - length, q), { normalized: text.slice(q - length, q), confidence: SURNAME }];
+    if (at & SUFFIX_CUE) {
+      // Each suffix cue starts with its own character, and none can overlap itself.
+      const q = k;
+      const cue = SUFFIX_CUES.find((c) => text.startsWith(c, q));
+      if (cue && !(cue === '先生' && NOT_BEFORE_XIANSHENG.has(text[q - 1] ?? ''))) {
+        // 原先生活: 原先, not 原先生
+        const start = nameBefore(text, q);
+        if (start >= 0) out.push([start, text.slice(start, q)]);
+        else {
+          const length = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
+          if (length > 0)
+            out.push([q - length, text.slice(q - length, q), { normalized: text.slice(q - length, q), confidence: SURNAME }]);
+        }
       }
     }
-  }
-  for (const key of LABEL_KEYS) {
-    for (let k = text.indexOf(key); k !== -1; k = text.indexOf(key, k + 1)) {
-      if (!startsWithAny(text, k, LABELS_AFTER)) continue;
+    if (at & LABEL_KEY && startsWithAny(text, k, LABELS_AFTER)) {
       let q = k;
       if ('，,：: '.includes(text[q - 1] ?? '_')) q--;
       // A name that stands apart before the label: after a boundary, never glued to other words (`公司电话`).
       const start = nameBefore(text, q, true);
-      if (start >= 0) yield [start, text.slice(start, q)];
+      if (start >= 0) out.push([start, text.slice(start, q)]);
+    }
+    if (at & NEWLINE) {
+      const signature = signatureAt(text, k);
+      if (signature) out.push(signature);
     }
   }
-  for (let n = text.indexOf('\n'); n !== -1; n = text.indexOf('\n', n + 1)) {
-    const signature = signatureAt(text, n);
-    if (signature) yield signature;
-  }
+  if (latin) englishCues(text, out);
 }
 
 /** Whether the line that ends at the `\n` at `n` is blank or a closing (`此致`): a signature may follow. */
@@ -398,7 +478,7 @@ function belowBlankOrClosing(text: string, n: number): boolean {
  */
 function signatureAt(text: string, n: number): ScanMatch | null {
   let at = n + 1;
-  while (text[at] === ' ') at++;
+  while (text.charCodeAt(at) === 0x20) at++;
   const chinese = chineseNameEnd(text, at, false);
   if (chinese < 0) {
     const latin = englishNameAt(text, at);
@@ -406,51 +486,56 @@ function signatureAt(text: string, n: number): ScanMatch | null {
     return belowBlankOrClosing(text, n) ? latin : null;
   }
   let after = chinese;
-  while (text[after] === ' ') after++;
+  while (text.charCodeAt(after) === 0x20) after++;
   const name: ScanMatch = [at, text.slice(at, chinese)];
   if (startsWithAny(text, after, CLOSINGS)) return name;
   const lineEnds = after >= text.length || text[after] === '\n' || text[after] === '\r';
-  if (!lineEnds && (after === chinese || isHan(text[after]))) return null;
+  if (!lineEnds && (after === chinese || isHan(text, after))) return null;
   return belowBlankOrClosing(text, n) ? name : null;
+}
+
+/** Whether `text[from, to)` can be a given name: Han characters none of which is a stop character. */
+function isGivenName(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isHan(text, i) || isStop(text, i)) return false;
+  return true;
 }
 
 /** Where a name that ends right before a title at `q` starts (`请王小明先生` → 王小明), or -1 for a bare surname. */
 function nameBefore(text: string, q: number, boundary = false): number {
-  const given = (from: number) => {
-    for (let i = from; i < q; i++) if (!isHan(text[i]) || STOP.has(text[i]!)) return false;
-    return true;
-  };
-  const lead = (at: number) => !FUNCTION_SURNAMES.has(text[at] ?? '');
-  for (const length of [4, 3, 2]) {
+  // No closures here: this runs at every title and label, and a named closure costs its creation each time.
+  for (let length = 4; length >= 2; length--) {
     const at = q - length;
     if (at < 0) continue;
     const surname = surnameLength(text, at);
-    if (surname === 0 || surname >= length || length - surname > 2 || !given(at + surname) || !lead(at)) continue;
-    if (NOT_NAMES.has(text.slice(at, at + 2)) || (boundary && isHan(text[at - 1]))) continue;
+    if (surname === 0 || surname >= length || length - surname > 2 || !isGivenName(text, at + surname, q)) continue;
+    if (CHAR[text.charCodeAt(at)]! & FUNCTION_SURNAME) continue;
+    if (NOT_NAMES.has(text.slice(at, at + 2)) || (boundary && isHan(text, at - 1))) continue;
     return at;
   }
   return -1;
 }
 
-function* englishCues(text: string): Generator<ScanMatch> {
-  for (const m of text.matchAll(EN_CUE)) {
+function englishCues(text: string, out: ScanMatch[]): void {
+  EN_CUE.lastIndex = 0;
+  for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
     if (/[A-Za-z]/.test(text[m.index - 1] ?? '')) continue; // `Username:` is no `name:`
     const at = m.index + m[0].length;
-    if (isHan(text[at])) {
+    if (isHan(text, at)) {
       const end = chineseNameEnd(text, at, m[0].includes(':'));
-      if (end > 0) yield [at, text.slice(at, end)];
+      if (end > 0) out.push([at, text.slice(at, end)]);
       continue;
     }
     const en = englishNameAt(text, at);
-    if (en) yield en;
+    if (en) out.push(en);
   }
   // `Mr./Mrs./Ms./Miss/Dr X`, found by one search for `M` and one for `Dr`.
   for (const key of ['M', 'Dr']) {
     for (let k = text.indexOf(key); k !== -1; k = text.indexOf(key, k + 1)) {
+      if (key === 'M' && !'rsix'.includes(text[k + 1] ?? '_')) continue; // Mr Mrs Ms Miss Mx
       TITLE.lastIndex = k;
       if (/[A-Za-z]/.test(text[k - 1] ?? '') || !TITLE.test(text)) continue;
       const en = englishNameAt(text, TITLE.lastIndex);
-      if (en) yield en;
+      if (en) out.push(en);
     }
   }
 }
@@ -462,10 +547,11 @@ function* englishCues(text: string): Generator<ScanMatch> {
  */
 export const personName: Detector = {
   type: 'PERSON_NAME',
-  scan: function* (text: string, scope: ScanScope) {
-    if (scope.names.length > 0) yield* participantNames(text, scope.names);
-    yield* cueNames(text);
-    yield* englishCues(text);
+  scan: (text: string, scope: ScanScope) => {
+    const out: ScanMatch[] = [];
+    if (scope.names.length > 0) participantNames(text, scope.names, out);
+    cueNames(text, out);
+    return out;
   },
   validate: (match) => ({ normalized: normalizeName(match), confidence: CUE }),
   context: [],

@@ -80,14 +80,18 @@ function validateNational(match: string, digits: string, regions: readonly strin
     for (const shared of regionsSharingCallingCode(region)) {
       const plan = numberingPlan(shared);
       if (!plan) continue;
-      for (const nsn of plan.nationalNumbers(digits)) {
-        const type = plan.typeOf(nsn);
+      const nsns = plan.nationalNumbers(digits);
+      for (let i = 0; i < nsns.length; i++) {
+        const nsn = nsns[i]!;
+        if (nsns.indexOf(nsn) < i) continue; // NANP's `1…` is both the trunk and the country code: read it once
+        const type = plan.reading(nsn);
+        if (type === undefined) continue;
         const e164 = `+${plan.callingCode}${nsn}`;
         if (type === 'MOBILE' || (type && grouped && MOBILE_TYPES.has(type))) {
           return { normalized: e164, confidence: grouped ? NATIONAL_MOBILE : NATIONAL_PLAIN_MOBILE };
         }
         if (type) other ??= { normalized: e164, confidence: grouped ? NATIONAL_OTHER : CONTEXT_ONLY };
-        else if (plan.plausible(nsn)) plausible ??= e164;
+        else plausible ??= e164;
       }
     }
   }
@@ -109,10 +113,10 @@ const PHONE =
   /(?<![0-9A-Za-z+(])(?<![0-9][ .-])(?<![A-Za-z]-)(?:\(?(?:\+|00) ?)?\(?\d(?:[ .()-]{0,2}\d){5,15}\d(?![0-9A-Za-z]|[.:-][0-9])/y;
 
 /** Candidates, except national numbers labelled as an order, ticket or waybill number (`order 2024-118832`). */
-function* scanPhone(text: string): Generator<ScanMatch> {
-  for (const m of numericMatches(text, PHONE, 7)) {
-    if (/^\(?(?:\+|00)/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL)) yield m;
-  }
+function scanPhone(text: string): ScanMatch[] {
+  return numericMatches(text, PHONE, 7).filter(
+    (m) => /^\(?(?:\+|00)/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL),
+  );
 }
 
 /**
@@ -125,6 +129,7 @@ function* scanPhone(text: string): Generator<ScanMatch> {
 export const phone: Detector = {
   type: 'PHONE',
   scan: scanPhone,
+  needs: ['digit'],
   validate: validatePhone,
   context: [
     '电话',

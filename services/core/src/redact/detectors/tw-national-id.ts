@@ -31,6 +31,7 @@ const TW_ID = /(?<![A-Za-z0-9])[A-Za-z][1289]\d{8}(?![A-Za-z0-9])/y;
 export const twNationalId: Detector = {
   type: 'TW_NATIONAL_ID',
   scan: (text) => matchesFromDigitRuns(text, TW_ID, 1, (s, e) => e - s === 9),
+  needs: ['digit', 'latin'],
   validate: validateTwNationalId,
   context: ['身分證', '身份證', '身分证', '身份证', '居留證', '居留证', '統一編號', 'Taiwan ID', 'national ID', 'ID'],
   mask: (f) => `${f.normalized[0]}${'*'.repeat(7)}${f.normalized.slice(-2)}`,

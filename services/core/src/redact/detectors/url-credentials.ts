@@ -9,12 +9,14 @@ const USERINFO =
   /(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)[A-Za-z0-9._~!$&'()*+,;=%:@-]+(?=@[A-Za-z0-9[])/y;
 
 /** Userinfo right after each `://`: a lookbehind for the scheme, tried at every position, would cost more. */
-function* scanCredentials(text: string): Generator<ScanMatch> {
+function scanCredentials(text: string): ScanMatch[] {
+  const out: ScanMatch[] = [];
   for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', at + 3)) {
     USERINFO.lastIndex = at + 3;
     const m = USERINFO.exec(text);
-    if (m) yield [m.index, m[0]];
+    if (m) out.push([m.index, m[0]]);
   }
+  return out;
 }
 
 /** Certain by syntax, and a password outweighs an email address read into `password@host`. */
@@ -26,6 +28,7 @@ function validateCredentials(match: string): Candidate | null {
 export const urlCredentials: Detector = {
   type: 'URL_CREDENTIALS',
   scan: scanCredentials,
+  needs: ['latin', ':', '@'],
   validate: validateCredentials,
   context: [],
   mask: (f) => (f.normalized.includes(':') ? '***:***' : '***'),

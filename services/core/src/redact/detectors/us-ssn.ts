@@ -1,5 +1,5 @@
 import type { Candidate, Detector } from '../finding';
-import { numericMatches } from '../numeric-matches';
+import { numericMatches, startsWithOneOf } from '../numeric-matches';
 
 const DASHED = [0.7, 0.95] as const;
 /** Spaced or dotted 3-2-4 is still the SSN's own shape, rarer in other numbers than a phone's groups. */
@@ -22,6 +22,8 @@ function validateSsn(match: string): Candidate | null {
   return { normalized: digits, confidence };
 }
 
+/** An SSN starts with its first digit, never a `+` or `(`. */
+const STARTS = startsWithOneOf('0123456789');
 /** Sticky: tried only where a numeric run starts (see `numericMatches`). */
 const SSN =
   /(?<![0-9A-Za-z])(?<![0-9][.-])(?:\d{3}([ .-])\d{2}\1\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9})(?![0-9A-Za-z]|[.-][0-9])/y;
@@ -33,7 +35,8 @@ const SSN =
  */
 export const usSsn: Detector = {
   type: 'US_SSN',
-  scan: (text) => numericMatches(text, SSN, 9),
+  scan: (text) => numericMatches(text, SSN, 9, STARTS),
+  needs: ['digit'],
   validate: validateSsn,
   context: ['SSN', 'social security', 'social security number', '社会安全号', '社安号', '社会安全码', '社會安全號碼'],
   mask: (f) => `***-**-${f.normalized.slice(-4)}`,
