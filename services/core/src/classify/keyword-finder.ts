@@ -16,27 +16,34 @@ function writtenAt(text: string, at: number, word: string): boolean {
  * (`login` matches `logins` but `refund` not `nonrefundable`), a Chinese one matches anywhere.
  */
 export function keywordFinder(keywords: Iterable<string>): (lowerText: string) => Set<string> {
-  const first = new Uint8Array(65536);
-  const second = new Uint8Array(65536);
-  const byFirst: (string[] | undefined)[] = [];
+  // Bit sets (8 KB each), not a byte per code: they stay in cache next to everything else a record needs.
+  const first = new Uint8Array(0x2000);
+  const second = new Uint8Array(0x2000);
+  const byFirst = new Map<number, string[]>();
   for (const word of new Set(keywords)) {
     if (!word) continue;
     const c = word.charCodeAt(0);
-    first[c] = 1;
-    second[word.length > 1 ? word.charCodeAt(1) : 0] = 1;
-    byFirst[c] = [...(byFirst[c] ?? []), word];
+    add(first, c);
+    add(second, word.length > 1 ? word.charCodeAt(1) : 0); // code 0 marks one-character keywords
+    byFirst.set(c, [...(byFirst.get(c) ?? []), word]);
   }
+  const anySecond = has(second, 0);
   return (text) => {
     const found = new Set<string>();
     const length = text.length; // read once: a loop that re-reads it can compile to far slower code
     for (let i = 0; i < length; i++) {
       const c = fold(text.charCodeAt(i));
-      if (first[c] === 0) continue;
+      if (!has(first, c)) continue;
       if (c < 128 && i > 0 && isAsciiLetter(fold(text.charCodeAt(i - 1)))) continue;
-      // Slot 0 marks one-character keywords; past the end the lookup is undefined and the words are checked.
-      if (second[fold(text.charCodeAt(i + 1))] === 0 && second[0] === 0) continue;
-      for (const word of byFirst[c]!) if (writtenAt(text, i, word)) found.add(word);
+      // With a one-character keyword, or at the text's end, the words are checked whatever follows.
+      if (!anySecond && i + 1 < length && !has(second, fold(text.charCodeAt(i + 1)))) continue;
+      for (const word of byFirst.get(c)!) if (writtenAt(text, i, word)) found.add(word);
     }
     return found;
   };
 }
+
+const add = (set: Uint8Array, c: number) => {
+  set[c >>> 3]! |= 1 << (c & 7);
+};
+const has = (set: Uint8Array, c: number) => ((set[c >>> 3]! >>> (c & 7)) & 1) !== 0;

@@ -1,8 +1,7 @@
 import { catalogue } from './catalogue';
 import type { Detector, Finding, ScanMatch, ScanScope, ValidateOptions } from './finding';
-import { foldWidth } from './fold-width';
 import { hasContextWord } from './has-context-word';
-import { featureBits, textFeatures } from './text-features';
+import { featureBits, readText } from './text-features';
 
 export interface DetectOptions extends ValidateOptions {
   /** Score every match as if a context word were near: a search query is a deliberate lookup of an identifier. */
@@ -16,12 +15,13 @@ export interface DetectOptions extends ValidateOptions {
  * `１３８１２３４５６７８` is found; offsets and `value` refer to the original text.
  */
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
-  const folded = foldWidth(text);
+  const { folded, has } = readText(text);
   const found: Finding[] = [];
-  const scope: ScanScope = { names: options.names ?? [] };
-  const has = textFeatures(folded);
-  for (const { d, needs } of plan()) {
-    if ((needs & ~has) !== 0) continue; // a character every match holds is missing: no match
+  const scope: ScanScope = { names: options.names ?? [], has };
+  const { detectors, needs } = plan();
+  for (let k = 0; k < detectors.length; k++) {
+    if ((needs[k]! & ~has) !== 0) continue; // a character every match holds is missing: no match
+    const d = detectors[k]!;
     const matched = d.scan ? d.scan(folded, scope) : matches(d, folded);
     for (let i = 0; i < matched.length; i++) {
       const [start, match, given] = matched[i]!;
@@ -47,11 +47,11 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   return resolveOverlaps(found);
 }
 
-let planned: { d: Detector; needs: number }[] | undefined;
+let planned: { detectors: readonly Detector[]; needs: readonly number[] } | undefined;
 
 /** The catalogue with each detector's needs as bits, worked out on first use (the catalogue never changes). */
-function plan(): { d: Detector; needs: number }[] {
-  planned ??= catalogue.map((d) => ({ d, needs: featureBits(d.needs) }));
+function plan(): { detectors: readonly Detector[]; needs: readonly number[] } {
+  planned ??= { detectors: catalogue, needs: catalogue.map((d) => featureBits(d.needs)) };
   return planned;
 }
 
@@ -103,6 +103,7 @@ function matches(d: Detector, text: string): ScanMatch[] {
 
 /** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */
 function resolveOverlaps(found: Finding[]): Finding[] {
+  if (found.length < 2) return found;
   const byStart = [...found].sort((a, b) => a.start - b.start);
   if (byStart.every((f, i) => i === 0 || f.start >= byStart[i - 1]!.end)) return byStart;
   const ranked = byStart.sort(

@@ -25,6 +25,8 @@ export interface Candidate {
 export interface ScanScope {
   /** People this record is about or between (participants, the customer), as written in its metadata. */
   names: readonly string[];
+  /** What the text holds, as `readText` feature bits: a scan may skip work for characters it lacks (`hasFeature`). */
+  has: number;
 }
 
 /** A match found by a `scan`: where it starts in the text, the text matched, and optionally its candidate. */

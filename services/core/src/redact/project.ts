@@ -36,7 +36,18 @@ export function projectRecord(
     });
   }
   assertFindingsFit(record, findings);
-  const tokenFor = (f: Finding) => keyedToken(tokenKey, f.type, f.normalized);
+  // One HMAC per distinct identifier: a record repeats its names, numbers and addresses (kept for this call only).
+  const memo = new Map<string, string>();
+  const token = (type: string, normalized: string) => {
+    const key = `${type}\u0000${normalized}`;
+    let t = memo.get(key);
+    if (t === undefined) {
+      t = keyedToken(tokenKey, type, normalized);
+      memo.set(key, t);
+    }
+    return t;
+  };
+  const tokenFor = (f: Finding) => token(f.type, f.normalized);
   const ops = policy.operators;
   const participants = record.participants.map((p, i) => {
     const redacted = redactParticipant(p, findings.participants[i] ?? [], ops, tokenFor);
@@ -46,7 +57,7 @@ export function projectRecord(
   const tokens = new Set(findings.all.map(tokenFor));
   const addresses = [...record.participants.map((p) => p.address), record.customer.address];
   for (const a of addresses) {
-    if (a?.trim()) tokens.add(keyedToken(tokenKey, 'EMAIL', normalizeEmailAddress(a)));
+    if (a?.trim()) tokens.add(token('EMAIL', normalizeEmailAddress(a)));
   }
 
   return {

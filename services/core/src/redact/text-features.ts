@@ -7,23 +7,47 @@ export type TextFeature = 'digit' | 'latin' | 'han' | '@' | ':';
 
 const BITS: { readonly [F in TextFeature]: number } = { digit: 1, latin: 2, han: 4, '@': 8, ':': 16 };
 
-/** The features of a (width-folded) text as bits, in one pass over it. */
-export function textFeatures(text: string): number {
+/** The feature bit of each ASCII character, 0 for most. */
+const ASCII = new Uint8Array(0x80);
+for (let c = 0x30; c <= 0x39; c++) ASCII[c] = BITS.digit;
+for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = ASCII[c + 0x20] = BITS.latin;
+ASCII[0x40] = BITS['@'];
+ASCII[0x3a] = BITS[':'];
+
+/** A text as detectors read it: width-folded (see `foldWidth`), and the features of the folded text as bits. */
+export interface ReadText {
+  folded: string;
+  has: number;
+}
+
+/**
+ * Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `＠`, `．`…), the ideographic space and the no-break space to ASCII,
+ * one UTF-16 unit for one, and notes the features of the result, in one pass over the text.
+ */
+export function readText(text: string): ReadText {
+  // A loop, not `replace` with a callback: Chinese prose holds a full-width `，` or `：` every few characters.
+  let out = '';
+  let from = 0;
   let has = 0;
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      if (c >= 48 && c <= 57) has |= 1;
-      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) has |= 2;
-      else if (c === 64) has |= 8;
-      else if (c === 58) has |= 16;
-    } else if (c >= 0x3400 && c <= 0x9fff) has |= 4;
+    let c = text.charCodeAt(i);
+    if (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || (c >= 0xff01 && c <= 0xff5e))) {
+      c = c >= 0xff01 ? c - 0xfee0 : 0x20;
+      out += text.slice(from, i) + String.fromCharCode(c);
+      from = i + 1;
+    }
+    has |= c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
   }
-  return has;
+  return { folded: from === 0 ? text : out + text.slice(from), has };
 }
 
-/** The bits of a detector's needs, for `(needs & ~textFeatures(text)) === 0`. */
+/** Whether features `has` (from `readText`) include `feature`. */
+export function hasFeature(has: number, feature: TextFeature): boolean {
+  return (has & BITS[feature]) !== 0;
+}
+
+/** The bits of a detector's needs, for `(needs & ~readText(text).has) === 0`. */
 export function featureBits(needs: readonly TextFeature[] | undefined): number {
   let bits = 0;
   for (const f of needs ?? []) bits |= BITS[f];

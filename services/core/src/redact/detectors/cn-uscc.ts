@@ -24,7 +24,10 @@ const USCC = /(?<![0-9A-Za-z])[1-9ANY][1-9]([ -]?)\d{6}\1[0-9A-HJ-NPQRTUW-Y]{10}
 
 const isNonZeroDigit = (c: number) => c >= 49 && c <= 57;
 
-/** Codes, tried only where the first two characters fit `[1-9ANY][1-9]`: at or right before a digit run. */
+/**
+ * Codes, tried only where the start fits `[1-9ANY][1-9]([ -]?)\d{6}`: at or right before a digit run that holds
+ * the first eight digits (seven after a letter), or the first two (one) before a space or dash.
+ */
 function scanUscc(text: string): ScanMatch[] {
   const runs = digitRuns(text);
   const out: ScanMatch[] = [];
@@ -37,6 +40,9 @@ function scanUscc(text: string): ScanMatch[] {
     const letter = text.charCodeAt(run - 1);
     const at = letter === 65 || letter === 78 || letter === 89 ? run - 1 : run;
     if (at < done || (at === run && !isNonZeroDigit(text.charCodeAt(run + 1)))) continue;
+    const digits = runs[i + 1]! - run + (run - at); // the code's leading characters in the run, its letter too
+    const separated = text.charCodeAt(runs[i + 1]!) === 0x20 || text.charCodeAt(runs[i + 1]!) === 0x2d; // space -
+    if (digits < 8 && !(digits === 2 && separated)) continue;
     USCC.lastIndex = at;
     const m = USCC.exec(text);
     if (!m) continue;

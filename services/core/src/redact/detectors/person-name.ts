@@ -1,5 +1,6 @@
 import { surnameLength } from '../chinese-surnames';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { hasFeature } from '../text-features';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
 const PARTICIPANT = [0.95, 0.95] as const;
@@ -407,25 +408,25 @@ const PREFIX_KEY = 1;
 const SUFFIX_CUE = 2;
 const LABEL_KEY = 4;
 const NEWLINE = 8;
-const LATIN = 16;
 const CUE_AT = new Uint8Array(0x10000);
 for (const key of PREFIX_KEYS.keys()) CUE_AT[key]! |= PREFIX_KEY;
 for (const cue of SUFFIX_CUES) CUE_AT[cue.charCodeAt(0)]! |= SUFFIX_CUE;
 for (const key of LABEL_KEYS) CUE_AT[key.charCodeAt(0)]! |= LABEL_KEY;
 CUE_AT[0x0a]! |= NEWLINE;
-for (let c = 0x41; c <= 0x7a; c++) if (c <= 0x5a || c >= 0x61) CUE_AT[c]! |= LATIN;
+/** Whether every cue but the line break is a Han character: then a text without any needs only `signatures`. */
+const CUES_ARE_HAN = [...PREFIX_KEYS.keys(), ...[...SUFFIX_CUES, ...LABEL_KEYS].map((c) => c.charCodeAt(0))].every(
+  (c) => c >= 0x3400 && c <= 0x9fff,
+);
 
 /**
- * Names around cues, in one pass over the text that stops only at characters some cue holds (a table lookup
- * per character, instead of a search of the text per cue); English cues are looked for when it has Latin letters.
+ * Names around Chinese cues and signatures, in one pass over the text that stops only at characters some cue
+ * holds (a table lookup per character, instead of a search of the text per cue).
  */
 function cueNames(text: string, out: ScanMatch[]): void {
-  let latin = false;
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let k = 0; k < length; k++) {
     const at = CUE_AT[text.charCodeAt(k)]!;
     if (at === 0) continue;
-    if (at & LATIN) latin = true;
     if (at & PREFIX_KEY) {
       const byNext = PREFIX_KEYS.get(text.charCodeAt(k))!;
       const cue =
@@ -461,7 +462,14 @@ function cueNames(text: string, out: ScanMatch[]): void {
       if (signature) out.push(signature);
     }
   }
-  if (latin) englishCues(text, out);
+}
+
+/** Signatures alone, for a text without Han characters (see `signatureAt`). */
+function signatures(text: string, out: ScanMatch[]): void {
+  for (let n = text.indexOf('\n'); n !== -1; n = text.indexOf('\n', n + 1)) {
+    const signature = signatureAt(text, n);
+    if (signature) out.push(signature);
+  }
 }
 
 /** Whether the line that ends at the `\n` at `n` is blank or a closing (`此致`): a signature may follow. */
@@ -550,7 +558,9 @@ export const personName: Detector = {
   scan: (text: string, scope: ScanScope) => {
     const out: ScanMatch[] = [];
     if (scope.names.length > 0) participantNames(text, scope.names, out);
-    cueNames(text, out);
+    if (CUES_ARE_HAN && !hasFeature(scope.has, 'han')) signatures(text, out);
+    else cueNames(text, out);
+    if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
   },
   validate: (match) => ({ normalized: normalizeName(match), confidence: CUE }),

@@ -1,5 +1,5 @@
 import type { Candidate, Detector } from '../finding';
-import { numericMatches, startsWithOneOf } from '../numeric-matches';
+import { numericMatches, type StartCheck } from '../numeric-matches';
 
 const DASHED = [0.7, 0.95] as const;
 /** Spaced or dotted 3-2-4 is still the SSN's own shape, rarer in other numbers than a phone's groups. */
@@ -22,8 +22,13 @@ function validateSsn(match: string): Candidate | null {
   return { normalized: digits, confidence };
 }
 
-/** An SSN starts with its first digit, never a `+` or `(`. */
-const STARTS = startsWithOneOf('0123456789');
+/** An SSN starts a run of 3 (`123-45-6789`, `123-456789`), 5 (`12345-6789`) or 9 digits (`123456789`). */
+const STARTS: StartCheck = (text, at) => {
+  let end = at;
+  while (end < at + 10 && isDigit(text.charCodeAt(end))) end++;
+  return end - at === 3 || end - at === 5 || end - at === 9;
+};
+const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Sticky: tried only where a numeric run starts (see `numericMatches`). */
 const SSN =
   /(?<![0-9A-Za-z])(?<![0-9][.-])(?:\d{3}([ .-])\d{2}\1\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9})(?![0-9A-Za-z]|[.-][0-9])/y;
