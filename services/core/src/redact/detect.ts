@@ -15,13 +15,13 @@ export interface DetectOptions extends ValidateOptions {
  * `１３８１２３４５６７８` is found; offsets and `value` refer to the original text.
  */
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
-  const { folded, has } = readText(text);
+  const { folded, has, digits } = readText(text);
   const found: Finding[] = [];
   const scope: ScanScope = { names: options.names ?? [], has };
-  const { detectors, needs } = plan();
-  for (let k = 0; k < detectors.length; k++) {
-    if ((needs[k]! & ~has) !== 0) continue; // a character every match holds is missing: no match
-    const d = detectors[k]!;
+  for (let k = 0; k < catalogue.length; k++) {
+    const d = catalogue[k]!;
+    // A character every match holds is missing, or the text has fewer digits than any match: no match.
+    if ((NEEDS[k]! & ~has) !== 0 || digits < (d.minDigits ?? 0)) continue;
     const matched = d.scan ? d.scan(folded, scope) : matches(d, folded);
     for (let i = 0; i < matched.length; i++) {
       const [start, match, given] = matched[i]!;
@@ -47,13 +47,8 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
   return resolveOverlaps(found);
 }
 
-let planned: { detectors: readonly Detector[]; needs: readonly number[] } | undefined;
-
-/** The catalogue with each detector's needs as bits, worked out on first use (the catalogue never changes). */
-function plan(): { detectors: readonly Detector[]; needs: readonly number[] } {
-  planned ??= { detectors: catalogue, needs: catalogue.map((d) => featureBits(d.needs)) };
-  return planned;
-}
+/** Each detector's needs as bits, in catalogue order. */
+const NEEDS = catalogue.map((d) => featureBits(d.needs));
 
 const own = new WeakMap<RegExp, RegExp>();
 const sticky = new WeakMap<RegExp, RegExp>();
@@ -83,10 +78,15 @@ function matches(d: Detector, text: string): ScanMatch[] {
     sticky.set(pattern, re);
   }
   const { char, before, body } = d.anchor;
+  const ascii = asciiBody(body);
   let from = 0; // a match starts after the previous match and the previous anchor
   for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
     let p = at;
-    while (p > from && at - p < before && body.test(text[p - 1]!)) p--;
+    while (p > from && at - p < before) {
+      const c = text.charCodeAt(p - 1);
+      if (!(c < 0x80 ? ascii[c] === 1 : body.test(text[p - 1]!))) break;
+      p--;
+    }
     for (; p < at; p++) {
       re.lastIndex = p;
       const m = re.exec(text);
@@ -99,6 +99,19 @@ function matches(d: Detector, text: string): ScanMatch[] {
     from = Math.max(from, at + 1);
   }
   return out;
+}
+
+const asciiBodies = new WeakMap<RegExp, Uint8Array>();
+
+/** What an anchor's `body` (a regex without state: no `g` or `y`) says of each ASCII character, asked once. */
+function asciiBody(body: RegExp): Uint8Array {
+  let table = asciiBodies.get(body);
+  if (!table) {
+    table = new Uint8Array(0x80);
+    for (let c = 0; c < 0x80; c++) table[c] = body.test(String.fromCharCode(c)) ? 1 : 0;
+    asciiBodies.set(body, table);
+  }
+  return table;
 }
 
 /** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */

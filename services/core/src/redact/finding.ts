@@ -51,7 +51,7 @@ export interface Detector {
   pattern?: RegExp;
   /**
    * For patterns that a plain scan makes slow: every match holds `char` once (the `@` of an email), preceded
-   * by at most `before` characters that each match `body` (no `g` flag). `detect` then tries the pattern only
+   * by at most `before` characters that each match `body` (no `g` or `y` flag). `detect` then tries the pattern only
    * from the start of that run, instead of at every position of the text.
    */
   anchor?: { char: string; before: number; body: RegExp };
@@ -61,10 +61,13 @@ export interface Detector {
    */
   scan?: (text: string, scope: ScanScope) => readonly ScanMatch[];
   /**
-   * What every match holds (a digit, a Latin letter, a Han character, `@`, `:`): `detect` skips the detector
-   * on a text without one of them, without calling it. Only a promise about matches: leave out what is unsure.
+   * What a text holds wherever this detector finds something, in a match or around it (a digit, a Latin letter, a
+   * Han character, `@`, `:`): `detect` skips the detector on a text without one of them, without calling it. A
+   * promise, checked on the corpus by a test: leave out what is unsure.
    */
   needs?: readonly TextFeature[];
+  /** The fewest ASCII digits a match holds: `detect` skips the detector on a text with fewer, without calling it. */
+  minDigits?: number;
   /** Checks a match (real dates, check digits…) and normalizes it; null when it is not one. */
   validate: (match: string, options: ValidateOptions) => Candidate | null;
   /** Words within `CONTEXT_WINDOW` characters that make a match more likely; ASCII words match whole words, any case. */

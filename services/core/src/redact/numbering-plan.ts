@@ -6,6 +6,7 @@ import {
   Metadata,
   type PhoneNumberType,
 } from 'libphonenumber-js/max';
+import { mayHaveLength, patternLengths } from './pattern-lengths';
 
 /** What is read of libphonenumber's numbering-plan metadata: there at runtime, partly missing from its typings. */
 interface PlanMetadata {
@@ -110,6 +111,9 @@ function compile(region: CountryCode): NumberingPlan {
   const meta = metadata.numberingPlan as unknown as PlanMetadata;
   const whole = (pattern: string) => new RegExp(`^(?:${pattern})$`);
   const general = whole(meta.nationalNumberPattern());
+  // Most candidates are of a length the plan has no number of (25 NANP plans are read for an 8-digit number).
+  const generalLengths = patternLengths(meta.nationalNumberPattern());
+  const inPlan = (nsn: string) => mayHaveLength(generalLengths, nsn.length) && general.test(nsn);
   const types = new Map<PhoneNumberType, { re: RegExp; lengths: readonly number[] | undefined } | null>();
   for (const t of ['FIXED_LINE', ...OTHER_TYPES] as PhoneNumberType[]) {
     const def = meta.type(t);
@@ -133,9 +137,9 @@ function compile(region: CountryCode): NumberingPlan {
     region,
     callingCode,
     nationalPrefix,
-    plausible: (nsn) => general.test(nsn),
-    typeOf: (nsn) => (general.test(nsn) ? typeInPlan(nsn) : undefined),
-    reading: (nsn) => (general.test(nsn) ? (typeInPlan(nsn) ?? null) : undefined),
+    plausible: inPlan,
+    typeOf: (nsn) => (inPlan(nsn) ? typeInPlan(nsn) : undefined),
+    reading: (nsn) => (inPlan(nsn) ? (typeInPlan(nsn) ?? null) : undefined),
     nationalNumbers: (digits) => {
       // Where the trunk prefix is 0 (TW, GB…) a national number is written with it; NANP's 1 is optional.
       const out = nationalPrefix === '0' ? [] : [digits];

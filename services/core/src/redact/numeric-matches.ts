@@ -41,7 +41,7 @@ function startsBefore(text: string, at: number, out: number[]): void {
   out.push(at);
 }
 
-/** The text's numeric runs, built from the shared digit runs (one regex pass for every numeric detector). */
+/** The text's numeric runs, built from the shared digit runs (one pass over the text for every numeric detector). */
 function runsOf(text: string): Run[] {
   if (memo.text === text) return memo.runs;
   const flat = digitRuns(text);

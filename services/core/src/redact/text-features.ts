@@ -5,6 +5,7 @@
  */
 export type TextFeature = 'digit' | 'latin' | 'han' | '@' | ':';
 
+/** `digit` is bit 1, so that `bits & BITS.digit` counts digits. */
 const BITS: { readonly [F in TextFeature]: number } = { digit: 1, latin: 2, han: 4, '@': 8, ':': 16 };
 
 /** The feature bit of each ASCII character, 0 for most. */
@@ -14,10 +15,12 @@ for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = ASCII[c + 0x20] = BITS.latin;
 ASCII[0x40] = BITS['@'];
 ASCII[0x3a] = BITS[':'];
 
-/** A text as detectors read it: width-folded (see `foldWidth`), and the features of the folded text as bits. */
+/** A text as detectors read it: width-folded (see `foldWidth`), the features of the folded text as bits, its digits. */
 export interface ReadText {
   folded: string;
   has: number;
+  /** How many ASCII digits the folded text holds. */
+  digits: number;
 }
 
 /**
@@ -29,6 +32,7 @@ export function readText(text: string): ReadText {
   let out = '';
   let from = 0;
   let has = 0;
+  let digits = 0;
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
     let c = text.charCodeAt(i);
@@ -37,9 +41,11 @@ export function readText(text: string): ReadText {
       out += text.slice(from, i) + String.fromCharCode(c);
       from = i + 1;
     }
-    has |= c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
+    const feature = c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
+    has |= feature;
+    digits += feature & BITS.digit;
   }
-  return { folded: from === 0 ? text : out + text.slice(from), has };
+  return { folded: from === 0 ? text : out + text.slice(from), has, digits };
 }
 
 /** Whether features `has` (from `readText`) include `feature`. */

@@ -37,6 +37,7 @@ export const cnBankCard: Detector = {
   type: 'CN_BANK_CARD',
   scan: (text) => numericMatches(text, BANK_CARD, 16, STARTS),
   needs: ['digit'],
+  minDigits: 16,
   validate: validateBankCard,
   context: [
     '银行卡',

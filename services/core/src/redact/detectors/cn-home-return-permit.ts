@@ -19,6 +19,7 @@ export const cnHomeReturnPermit: Detector = {
   type: 'CN_HOME_RETURN_PERMIT',
   scan: (text) => matchesFromDigitRuns(text, PERMIT, 1, (s, e) => e - s === 8 || e - s === 10),
   needs: ['digit', 'latin'],
+  minDigits: 8,
   validate: validateHomeReturnPermit,
   context: [
     '回乡证',

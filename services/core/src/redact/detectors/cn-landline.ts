@@ -79,6 +79,7 @@ export const cnLandline: Detector = {
   type: 'CN_LANDLINE',
   scan: scanLandline,
   needs: ['digit'],
+  minDigits: 10,
   validate: validateLandline,
   context: [
     '电话',

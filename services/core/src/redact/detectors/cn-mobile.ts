@@ -39,6 +39,7 @@ export const cnMobile: Detector = {
   type: 'CN_MOBILE',
   scan: (text) => numericMatches(text, MOBILE, 11, STARTS),
   needs: ['digit'],
+  minDigits: 11,
   validate: validateMobile,
   context: ['手机', '手機', '电话', '電話', '联系', '聯繫', '致电', 'mobile', 'phone', 'tel', 'cell'],
   mask: (f) => `${f.normalized.slice(0, 3)}****${f.normalized.slice(-4)}`,

@@ -19,6 +19,7 @@ export const cnPassport: Detector = {
   type: 'CN_PASSPORT',
   scan: (text) => matchesFromDigitRuns(text, PASSPORT, 2, (s, e) => e - s === 7 || e - s === 8),
   needs: ['digit', 'latin'],
+  minDigits: 7,
   validate: validatePassport,
   context: ['护照', '護照', '证件', '證件', 'passport'],
   mask: (f) => `${f.normalized[0]}${'*'.repeat(f.normalized.length - 3)}${f.normalized.slice(-2)}`,

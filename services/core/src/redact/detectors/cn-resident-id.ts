@@ -61,6 +61,7 @@ export const cnResidentId: Detector = {
   type: 'CN_RESIDENT_ID',
   scan: (text) => numericMatches(text, RESIDENT_ID, 15, STARTS),
   needs: ['digit'],
+  minDigits: 15,
   validate: validateResidentId,
   context: [
     '身份证',

@@ -19,6 +19,7 @@ export const cnTwPermit: Detector = {
   type: 'CN_TW_PERMIT',
   scan: (text) => matchesFromDigitRuns(text, PERMIT, 0, (s, e) => e - s === 8 || e - s === 10),
   needs: ['digit'],
+  minDigits: 8,
   validate: validateTwPermit,
   context: [
     '台胞证',

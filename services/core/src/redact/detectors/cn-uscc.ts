@@ -62,6 +62,7 @@ export const cnUscc: Detector = {
   type: 'CN_USCC',
   scan: scanUscc,
   needs: ['digit'],
+  minDigits: 7,
   validate: validateUscc,
   context: [
     '统一社会信用代码',

@@ -78,7 +78,9 @@ const STARTS = startsWithOneOf('0123456789');
 
 /** Candidates, except bare digits labelled as an order, ticket or waybill number, which pass Luhn one time in ten. */
 function scanCard(text: string): ScanMatch[] {
-  return numericMatches(text, CARD, 12, STARTS).filter((m) => /\D/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL));
+  return numericMatches(text, CARD, 12, STARTS).filter(
+    (m) => /\D/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL),
+  );
 }
 
 /**
@@ -90,6 +92,7 @@ export const creditCard: Detector = {
   type: 'CREDIT_CARD',
   scan: scanCard,
   needs: ['digit'],
+  minDigits: 12,
   validate: validateCreditCard,
   context: [
     '信用卡',

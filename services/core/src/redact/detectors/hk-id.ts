@@ -41,6 +41,7 @@ export const hkId: Detector = {
   type: 'HK_ID',
   scan: (text) => matchesFromDigitRuns(text, HK_ID, 2, (s, e) => e - s === 6 || e - s === 7),
   needs: ['digit', 'latin'],
+  minDigits: 6,
   validate: validateHkId,
   context: ['香港身份证', '香港身份證', '身份证', '身份證', '身分證', 'HKID', 'HKIC', 'Hong Kong ID', 'identity card'],
   mask: (f) => {

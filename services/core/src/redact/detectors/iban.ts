@@ -199,6 +199,7 @@ export const iban: Detector = {
   type: 'IBAN',
   scan: scanIban,
   needs: ['digit', 'latin'],
+  minDigits: 2,
   validate: validateIban,
   context: [
     'IBAN',

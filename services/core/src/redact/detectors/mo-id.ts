@@ -22,6 +22,7 @@ export const moId: Detector = {
   scan: (text) =>
     matchesFromDigitRuns(text, MO_ID, 0, (s, e) => (e - s === 7 || e - s === 8) && '157'.includes(text[s]!)),
   needs: ['digit'],
+  minDigits: 8,
   validate: validateMoId,
   context: ['澳门', '澳門', 'BIR', 'Macau', 'Macao'],
   mask: (f) => `${f.normalized[0]}******(${f.normalized.at(-1)})`,

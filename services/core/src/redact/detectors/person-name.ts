@@ -345,7 +345,8 @@ function soughtNames(names: readonly string[]): SoughtName[] {
     const name = raw.trim().replace(/\s+/g, ' ');
     const candidate: Candidate = { normalized: normalizeName(name), confidence: PARTICIPANT };
     if (HAN_ONLY.test(name)) {
-      if (name.length >= 2 && name.length <= 4 && surnameLength(name) > 0) out.push({ han: true, needle: name, candidate });
+      if (name.length >= 2 && name.length <= 4 && surnameLength(name) > 0)
+        out.push({ han: true, needle: name, candidate });
       continue;
     }
     if (!LATIN_NAME.test(name) || name.length < 5) continue;
@@ -446,7 +447,11 @@ function cueNames(text: string, out: ScanMatch[]): void {
         else {
           const length = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
           if (length > 0)
-            out.push([q - length, text.slice(q - length, q), { normalized: text.slice(q - length, q), confidence: SURNAME }]);
+            out.push([
+              q - length,
+              text.slice(q - length, q),
+              { normalized: text.slice(q - length, q), confidence: SURNAME },
+            ]);
         }
       }
     }

@@ -130,6 +130,7 @@ export const phone: Detector = {
   type: 'PHONE',
   scan: scanPhone,
   needs: ['digit'],
+  minDigits: 7,
   validate: validatePhone,
   context: [
     '电话',

@@ -32,6 +32,7 @@ export const twNationalId: Detector = {
   type: 'TW_NATIONAL_ID',
   scan: (text) => matchesFromDigitRuns(text, TW_ID, 1, (s, e) => e - s === 9),
   needs: ['digit', 'latin'],
+  minDigits: 9,
   validate: validateTwNationalId,
   context: ['身分證', '身份證', '身分证', '身份证', '居留證', '居留证', '統一編號', 'Taiwan ID', 'national ID', 'ID'],
   mask: (f) => `${f.normalized[0]}${'*'.repeat(7)}${f.normalized.slice(-2)}`,

@@ -42,6 +42,7 @@ export const usSsn: Detector = {
   type: 'US_SSN',
   scan: (text) => numericMatches(text, SSN, 9, STARTS),
   needs: ['digit'],
+  minDigits: 9,
   validate: validateSsn,
   context: ['SSN', 'social security', 'social security number', '社会安全号', '社安号', '社会安全码', '社會安全號碼'],
   mask: (f) => `***-**-${f.normalized.slice(-4)}`,
