@@ -1,4 +1,5 @@
 import { catalogue } from './catalogue';
+import { rememberDigitRuns } from './digit-runs';
 import type { Detector, Finding, ScanMatch, ScanScope, ValidateOptions } from './finding';
 import { hasContextWord } from './has-context-word';
 import { featureBits, readText } from './text-features';
@@ -15,7 +16,8 @@ export interface DetectOptions extends ValidateOptions {
  * `１３８１２３４５６７８` is found; offsets and `value` refer to the original text.
  */
 export function detect(text: string, options: DetectOptions = {}): Finding[] {
-  const { folded, has, digits } = readText(text);
+  const { folded, has, digits, digitRuns } = readText(text);
+  rememberDigitRuns(folded, digitRuns);
   const found: Finding[] = [];
   const scope: ScanScope = { names: options.names ?? [], has };
   for (let k = 0; k < catalogue.length; k++) {

@@ -1,7 +1,7 @@
 import type { ScanMatch } from './finding';
 
 let lastText: string | undefined;
-let lastRuns: number[] = [];
+let lastRuns: readonly number[] = [];
 
 /**
  * The runs of ASCII digits in `text` as flat [start, end, start, end…] offsets. Remembered for the last text:
@@ -24,6 +24,12 @@ export function digitRuns(text: string): readonly number[] {
   lastText = text;
   lastRuns = runs;
   return runs;
+}
+
+/** Tells `digitRuns` the runs of a text found already (by `readText`, in its one pass), so they are not sought again. */
+export function rememberDigitRuns(text: string, runs: readonly number[]): void {
+  lastText = text;
+  lastRuns = runs;
 }
 
 /**

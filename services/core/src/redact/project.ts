@@ -37,13 +37,17 @@ export function projectRecord(
   }
   assertFindingsFit(record, findings);
   // One HMAC per distinct identifier: a record repeats its names, numbers and addresses (kept for this call only).
-  const memo = new Map<string, string>();
+  const memo = new Map<string, Map<string, string>>();
   const token = (type: string, normalized: string) => {
-    const key = `${type}\u0000${normalized}`;
-    let t = memo.get(key);
+    let ofType = memo.get(type);
+    if (!ofType) {
+      ofType = new Map();
+      memo.set(type, ofType);
+    }
+    let t = ofType.get(normalized);
     if (t === undefined) {
       t = keyedToken(tokenKey, type, normalized);
-      memo.set(key, t);
+      ofType.set(normalized, t);
     }
     return t;
   };

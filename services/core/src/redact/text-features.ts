@@ -21,11 +21,13 @@ export interface ReadText {
   has: number;
   /** How many ASCII digits the folded text holds. */
   digits: number;
+  /** Its runs of ASCII digits as flat [start, end, start, end…] offsets (see `digitRuns`). */
+  digitRuns: readonly number[];
 }
 
 /**
  * Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `＠`, `．`…), the ideographic space and the no-break space to ASCII,
- * one UTF-16 unit for one, and notes the features of the result, in one pass over the text.
+ * one UTF-16 unit for one, and notes the features and digit runs of the result, in one pass over the text.
  */
 export function readText(text: string): ReadText {
   // A loop, not `replace` with a callback: Chinese prose holds a full-width `，` or `：` every few characters.
@@ -33,6 +35,8 @@ export function readText(text: string): ReadText {
   let from = 0;
   let has = 0;
   let digits = 0;
+  const runs: number[] = [];
+  let run = -1; // where the current digit run started
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
     let c = text.charCodeAt(i);
@@ -43,9 +47,16 @@ export function readText(text: string): ReadText {
     }
     const feature = c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
     has |= feature;
-    digits += feature & BITS.digit;
+    if (feature === BITS.digit) {
+      digits++;
+      if (run < 0) run = i;
+    } else if (run >= 0) {
+      runs.push(run, i);
+      run = -1;
+    }
   }
-  return { folded: from === 0 ? text : out + text.slice(from), has, digits };
+  if (run >= 0) runs.push(run, length);
+  return { folded: from === 0 ? text : out + text.slice(from), has, digits, digitRuns: runs };
 }
 
 /** Whether features `has` (from `readText`) include `feature`. */

@@ -445,12 +445,12 @@ function cueNames(text: string, out: ScanMatch[]): void {
         const start = nameBefore(text, q);
         if (start >= 0) out.push([start, text.slice(start, q)]);
         else {
-          const length = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
-          if (length > 0)
+          const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
+          if (surname > 0)
             out.push([
-              q - length,
-              text.slice(q - length, q),
-              { normalized: text.slice(q - length, q), confidence: SURNAME },
+              q - surname,
+              text.slice(q - surname, q),
+              { normalized: text.slice(q - surname, q), confidence: SURNAME },
             ]);
         }
       }
