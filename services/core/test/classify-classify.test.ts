@@ -1,35 +1,16 @@
-import { Policy, Record } from '@custodian/schemas';
+import { Policy, type Record } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify';
 import { matchTopics } from '../src/classify/match-topics';
 import { detectInRecord } from '../src/redact/record-findings';
+import { chatRecord } from './support-chat-record';
 
 const ID = '110101199003077774';
 const ID2 = '440306199602291237';
 const ID3 = '320102198506152343';
 const policy = Policy.parse({});
 
-function record(text: string, extra: Partial<Record> = {}): Record {
-  return Record.parse({
-    id: '6f1d3c52-9a57-4d0e-8a51-2b8f4f1c7e92',
-    version: 1,
-    tenant: 'acme',
-    channel: 'chat',
-    sources: [{ connector: 'chat', sourceId: 'web', externalId: 'c-1' }],
-    conversationKey: 'c-1',
-    occurredAt: '2024-02-29T10:00:00.000Z',
-    receivedAt: '2024-02-29T10:00:01.000Z',
-    customer: {},
-    owner: {},
-    participants: [],
-    subject: '',
-    turns: [{ at: '2024-02-29T10:00:00.000Z', participant: 'p1', text }],
-    attachments: [],
-    language: 'zh',
-    integrity: { rawSha256: 'c'.repeat(64) },
-    ...extra,
-  });
-}
+const record = chatRecord;
 
 const run = (r: Record, p: Policy = policy) => classify(r, detectInRecord(r), p);
 

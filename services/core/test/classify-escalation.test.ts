@@ -1,32 +1,13 @@
-import { Policy, Record } from '@custodian/schemas';
+import { Policy, type Record } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify';
 import { detectInRecord } from '../src/redact/record-findings';
+import { chatRecord } from './support-chat-record';
 
 const ID = '110101199003077774';
 const policy = Policy.parse({});
 
-function record(text: string, extra: Partial<Record> = {}): Record {
-  return Record.parse({
-    id: '6f1d3c52-9a57-4d0e-8a51-2b8f4f1c7e93',
-    version: 1,
-    tenant: 'acme',
-    channel: 'chat',
-    sources: [{ connector: 'chat', sourceId: 'web', externalId: 'c-2' }],
-    conversationKey: 'c-2',
-    occurredAt: '2024-02-29T10:00:00.000Z',
-    receivedAt: '2024-02-29T10:00:01.000Z',
-    customer: {},
-    owner: {},
-    participants: [],
-    subject: '',
-    turns: [{ at: '2024-02-29T10:00:00.000Z', participant: 'p1', text }],
-    attachments: [],
-    language: 'zh',
-    integrity: { rawSha256: 'c'.repeat(64) },
-    ...extra,
-  });
-}
+const record = chatRecord;
 
 const classified = (r: Record, p: Policy = policy) => classify(r, detectInRecord(r), p).classification;
 

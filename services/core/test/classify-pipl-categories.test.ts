@@ -3,29 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify';
 import { mentionsAgeBelow } from '../src/classify/mentions-age-below';
 import { detectInRecord } from '../src/redact/record-findings';
+import { chatRecord } from './support-chat-record';
 
 const policy = Policy.parse({});
 
-function record(text: string): Record {
-  return Record.parse({
-    id: '6f1d3c52-9a57-4d0e-8a51-2b8f4f1c7e94',
-    version: 1,
-    tenant: 'acme',
-    channel: 'email',
-    sources: [{ connector: 'imap', sourceId: 's', externalId: 'm-3' }],
-    conversationKey: 'm-3',
-    occurredAt: '2024-02-29T10:00:00.000Z',
-    receivedAt: '2024-02-29T10:00:01.000Z',
-    customer: {},
-    owner: {},
-    participants: [],
-    subject: '',
-    turns: [{ at: '2024-02-29T10:00:00.000Z', participant: 'p1', text }],
-    attachments: [],
-    language: 'zh',
-    integrity: { rawSha256: 'c'.repeat(64) },
-  });
-}
+const record = chatRecord;
 
 const categories = (text: string, p: Policy = policy) =>
   classify(record(text), detectInRecord(record(text)), p).classification;
