@@ -1,4 +1,4 @@
-import { Policy, Record } from '@custodian/schemas';
+import { Policy } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify';
 import { mentionsAgeBelow } from '../src/classify/mentions-age-below';
