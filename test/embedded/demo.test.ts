@@ -14,6 +14,8 @@ const RAW_IDENTIFIERS = [
   'zhang.wei88@qq.com',
   'wangfang_sh@163.com',
 ];
+/** The customers' display names in the same mailbox: the index holds them masked and as tokens only. */
+const NAMES = ['张伟', '王芳'];
 
 class Collect extends Writable {
   text = '';
@@ -69,7 +71,7 @@ describe('custodian demo (embedded profile)', () => {
   });
 
   it('stores no identifier in plaintext anywhere on disk: objects, database, keyring', async () => {
-    const needles = RAW_IDENTIFIERS.map((s) => Buffer.from(s, 'utf8'));
+    const needles = [...RAW_IDENTIFIERS, ...NAMES].map((s) => Buffer.from(s, 'utf8'));
     for (const file of await filesUnder(dir)) {
       const bytes = await readFile(file);
       for (const n of needles) expect(bytes.includes(n), `${n} in ${file}`).toBe(false);

@@ -1,7 +1,9 @@
 import { Policy, Record } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
 import { classify } from '../src/classify/classify';
+import { detectorFor } from '../src/redact/catalogue';
 import { normalizeEmailAddress } from '../src/redact/detectors/email';
+import { participantText } from '../src/redact/participant-text';
 import { agentScopeToken, projectRecord } from '../src/redact/project';
 import { parseQuery } from '../src/redact/query';
 import { detectInRecord } from '../src/redact/record-findings';
@@ -50,9 +52,28 @@ describe('detectInRecord', () => {
     expect(f.subject.map((x) => x.normalized)).toEqual(['13812345678']);
     expect(f.turns[0]!.map((x) => [x.type, x.normalized])).toEqual([['CN_RESIDENT_ID', ID]]);
     expect(r.turns[0]!.text.slice(f.turns[0]![0]!.start, f.turns[0]![0]!.end)).toBe(ID);
-    expect(f.participants[1]!.map((x) => x.type)).toEqual(['CN_MOBILE', 'EMAIL']);
+    expect(f.participants[1]!.map((x) => x.type)).toEqual(['PERSON_NAME', 'CN_MOBILE', 'EMAIL']);
     expect(f.participants[2]).toEqual([]);
-    expect(f.all).toHaveLength(1 + 1 + 1 + 1 + 2);
+    expect(f.all).toHaveLength(1 + 1 + 1 + 2 + 3);
+  });
+
+  it('takes what no detector claims of a participant display name as a person name, whatever it looks like', () => {
+    const r = makeRecord({
+      participants: [
+        { id: 'p1', role: 'customer', name: '张三', address: 'zhang.san@example.com' },
+        { id: 'p2', role: 'agent', name: ' Li Si, 13912345678 ', address: 'li.si@acme.cn' },
+        { id: 'p3', role: 'agent', name: '客服小王' },
+        { id: 'p4', role: 'customer', name: '13700001111' },
+        { id: 'p5', role: 'customer', name: '--' },
+      ],
+    });
+    const names = detectInRecord(r).participants.map((found) =>
+      found.filter((x) => x.type === 'PERSON_NAME').map((x) => [x.value, x.normalized]),
+    );
+    expect(names).toEqual([[['张三', '张三']], [['Li Si', 'li si']], [['客服小王', '客服小王']], [], []]);
+    const text = participantText(r.participants[1]!).text;
+    const [li] = detectInRecord(r).participants[1]!;
+    expect(text.slice(li!.start, li!.end)).toBe('Li Si');
   });
 });
 
@@ -61,12 +82,26 @@ describe('projectRecord', () => {
     const r = classified(makeRecord());
     const doc = projectRecord(r, detectInRecord(r), policy, key);
     const json = JSON.stringify(doc);
-    for (const secret of [ID, '13812345678', '13912345678', 'zhang.san@', 'li.si@', 'wxid_abc123', 'Li.Si']) {
+    for (const secret of [
+      ID,
+      '13812345678',
+      '13912345678',
+      'zhang.san@',
+      'li.si@',
+      'wxid_abc123',
+      'Li.Si',
+      '张三',
+      'Li Si',
+    ]) {
       expect(json).not.toContain(secret);
     }
     expect(doc.subject).toBe('退款申请 - 手机138****5678');
     expect(doc.body).toBe('我的身份证号是1***************74，请退款。\nNoted, we will email z***@example.com.');
-    expect(doc.participants).toBe('张三 <z***@example.com>\nLi Si 139****5678 <l***@acme.cn>\n<w***>');
+    const mask = (name: string) =>
+      detectorFor('PERSON_NAME').mask({ ...detectInRecord(r).participants[0]![0]!, value: name });
+    expect(doc.participants).toBe(
+      `${mask('张三')} <z***@example.com>\n${mask('Li Si')} 139****5678 <l***@acme.cn>\n<w***>`,
+    );
   });
 
   it('carries tokens for every finding and every address, so a search by identifier finds it', () => {
@@ -79,6 +114,15 @@ describe('projectRecord', () => {
     expect(new Set(doc.tokens).size).toBe(doc.tokens.length);
     for (const t of parseQuery(`${ID} 13812345678`, key).tokens) expect(doc.tokens).toContain(t);
     expect(doc.tokens).toContain(parseQuery('ZHANG.SAN@example.com', key).tokens[0]);
+  });
+
+  it('carries the customer and participant names as tokens only', () => {
+    const r = classified(makeRecord({ customer: { name: ' 王五 ' } }));
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    expect(doc.tokens).toContain(keyedToken(key, 'PERSON_NAME', '王五'));
+    expect(doc.tokens).toContain(keyedToken(key, 'PERSON_NAME', '张三'));
+    expect(doc.tokens).toContain(keyedToken(key, 'PERSON_NAME', 'li si'));
+    expect(JSON.stringify(doc)).not.toContain('王五');
   });
 
   it('stores the owner agent as a scope token the API can compute from the agent address', () => {
@@ -101,7 +145,7 @@ describe('projectRecord', () => {
       id: r.id,
       version: 1,
       channel: 'email',
-      piiTypes: ['CN_MOBILE', 'CN_RESIDENT_ID', 'EMAIL'],
+      piiTypes: ['CN_MOBILE', 'CN_RESIDENT_ID', 'EMAIL', 'PERSON_NAME'],
       topics: ['refund'],
       sensitivity: 'L4',
       retentionClass: 'regulated',
@@ -202,5 +246,21 @@ describe('parseQuery', () => {
       eitherOf: [],
       redacted: '  快递  delivery ',
     });
+  });
+
+  it('looks for a name by its token or as text, since records hold names only masked and as tokens', () => {
+    const zh = parseQuery('张三 退款', key);
+    expect(zh.text).toBe('退款');
+    expect(zh.eitherOf).toEqual([{ token: keyedToken(key, 'PERSON_NAME', '张三'), text: '张三' }]);
+    expect(zh.redacted).not.toContain('张三');
+    const en = parseQuery(' Li Si ', key);
+    expect(en.eitherOf).toEqual([{ token: keyedToken(key, 'PERSON_NAME', 'li si'), text: 'Li Si' }]);
+    expect(parseQuery('退款 delivery late', key).eitherOf).toEqual([]);
+  });
+
+  it('finds a record by its customer name through the same token the projection stored', () => {
+    const r = classified(makeRecord());
+    const doc = projectRecord(r, detectInRecord(r), policy, key);
+    expect(doc.tokens).toContain(parseQuery('张三', key).eitherOf[0]!.token);
   });
 });

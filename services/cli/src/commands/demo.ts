@@ -87,8 +87,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<void> {
     });
     const officer = await issueUser(catalog, {
       tenant: config.tenant,
-      email: 'wang.fang@example.com',
-      name: '王芳',
+      email: 'zhou.min@example.com',
+      name: '周敏',
       role: 'compliance',
     });
     const as: Record<'agent' | 'compliance', Principal> = {

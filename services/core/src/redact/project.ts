@@ -2,6 +2,7 @@ import { CustodianError, type Policy, type Record } from '@custodian/schemas';
 import type { IndexDoc } from '../ports/search-index';
 import { keyedToken } from '../seal/keyed-token';
 import { assertFindingsFit } from './assert-findings-fit';
+import { detectorFor } from './catalogue';
 import { normalizeEmailAddress } from './detectors/email';
 import type { Finding } from './finding';
 import { participantText } from './participant-text';
@@ -63,6 +64,10 @@ export function projectRecord(
   for (const a of addresses) {
     if (a?.trim()) tokens.add(token('EMAIL', normalizeEmailAddress(a)));
   }
+  // The customer's name, like a participant's, is found by token: a search for `张三` finds their records.
+  const customer = record.customer.name?.trim();
+  const name = customer ? detectorFor('PERSON_NAME').validate(customer, {}) : null;
+  if (name) tokens.add(token('PERSON_NAME', name.normalized));
 
   return {
     tenant: record.tenant,

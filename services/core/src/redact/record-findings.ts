@@ -1,4 +1,5 @@
-import type { Record } from '@custodian/schemas';
+import type { Participant, Record } from '@custodian/schemas';
+import { detectorFor } from './catalogue';
 import { detect } from './detect';
 import type { Finding, ValidateOptions } from './finding';
 import { participantText } from './participant-text';
@@ -14,20 +15,65 @@ export interface RecordFindings {
   all: Finding[];
 }
 
+/** A display name from the record's metadata is a person's name by what it is, not by how it looks. */
+const METADATA_NAME = 0.9;
+
 /**
  * Runs the detectors over every free-text field of a record. The subject and turns are also searched for
- * the names its metadata gives (participants, customer); the participant fields themselves are not, since
- * they are those names. Pass the policy's `phoneRegions` in `options`.
+ * the names its metadata gives (participants, customer). A participant's display name is a name whatever it
+ * looks like (`张三`, `Li Si`, `客服小王`): what of it no detector claims (`Li Si` of `Li Si 13912345678`) becomes a
+ * PERSON_NAME finding, so the index holds it masked and as a token, never as written. Pass the policy's
+ * `phoneRegions` in `options`.
  */
 export function detectInRecord(record: Record, options: ValidateOptions = {}): RecordFindings {
   const withNames = { ...options, names: recordNames(record) };
   const subject = detect(record.subject, withNames);
   const turns = record.turns.map((t) => detect(t.text, withNames));
-  const participants = record.participants.map((p) => detect(participantText(p).text, options));
+  const participants = record.participants.map((p) => participantFindings(p, options));
   const all = subject.slice();
   for (const found of turns) for (const f of found) all.push(f);
   for (const found of participants) for (const f of found) all.push(f);
   return { subject, turns, participants, all };
+}
+
+/** The detectors' findings over `participantText(p).text`, plus the name's unclaimed parts as PERSON_NAME. */
+function participantFindings(p: Participant, options: ValidateOptions): Finding[] {
+  const layout = participantText(p);
+  const found = detect(layout.text, options);
+  if (!layout.name) return found;
+  const [start, end] = layout.name;
+  const names: Finding[] = [];
+  let at = start;
+  for (const f of found) {
+    if (f.start >= end) break;
+    if (f.end <= start) continue;
+    nameIn(layout.text, at, Math.min(f.start, end), names);
+    at = Math.max(at, f.end);
+  }
+  nameIn(layout.text, at, end, names);
+  return names.length ? [...found, ...names].sort((a, b) => a.start - b.start) : found;
+}
+
+/** What is not a name around one: spaces, punctuation, symbols. */
+const EDGE = /^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu;
+
+/** Adds `text[from, to)`, trimmed of spaces and punctuation, as a PERSON_NAME finding if a letter is left. */
+function nameIn(text: string, from: number, to: number, out: Finding[]): void {
+  if (to <= from) return;
+  const raw = text.slice(from, to);
+  const lead = raw.length - raw.replace(/^[\s\p{P}\p{S}]+/u, '').length;
+  const value = raw.replace(EDGE, '');
+  if (!/\p{L}/u.test(value)) return;
+  const candidate = detectorFor('PERSON_NAME').validate(value, {});
+  if (!candidate) return;
+  out.push({
+    type: 'PERSON_NAME',
+    start: from + lead,
+    end: from + lead + value.length,
+    value,
+    normalized: candidate.normalized,
+    confidence: METADATA_NAME,
+  });
 }
 
 /** The distinct display names of a record's customer and participants. */
