@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 /**
  * Characters a detector cannot do without: `detect` looks once at a text for each, and skips a detector whose
  * needs are absent without calling it (most turns of a conversation hold no digit and no `@`).
@@ -25,25 +26,26 @@ export interface ReadText {
   digitRuns: readonly number[];
 }
 
+/** Whether `c` is folded by `readText`: the no-break space, the ideographic space, full-width ASCII. */
+const folds = (c: number) => c >= 0xa0 && (c === 0xa0 || c === 0x3000 || (c >= 0xff01 && c <= 0xff5e));
+const foldOf = (c: number) => (c >= 0xff01 ? c - 0xfee0 : 0x20);
+
 /**
  * Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `＠`, `．`…), the ideographic space and the no-break space to ASCII,
- * one UTF-16 unit for one, and notes the features and digit runs of the result, in one pass over the text.
+ * one UTF-16 unit for one, and notes the features and digit runs of the result.
  */
 export function readText(text: string): ReadText {
-  // A loop, not `replace` with a callback: Chinese prose holds a full-width `，` or `：` every few characters.
-  let out = '';
-  let from = 0;
   let has = 0;
   let digits = 0;
+  let folding = false;
   const runs: number[] = [];
   let run = -1; // where the current digit run started
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
     let c = text.charCodeAt(i);
-    if (c >= 0xa0 && (c === 0xa0 || c === 0x3000 || (c >= 0xff01 && c <= 0xff5e))) {
-      c = c >= 0xff01 ? c - 0xfee0 : 0x20;
-      out += text.slice(from, i) + String.fromCharCode(c);
-      from = i + 1;
+    if (folds(c)) {
+      folding = true;
+      c = foldOf(c);
     }
     const feature = c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
     has |= feature;
@@ -56,7 +58,21 @@ export function readText(text: string): ReadText {
     }
   }
   if (run >= 0) runs.push(run, length);
-  return { folded: from === 0 ? text : out + text.slice(from), has, digits, digitRuns: runs };
+  return { folded: folding ? foldText(text) : text, has, digits, digitRuns: runs };
+}
+
+/**
+ * The folded text, rewritten in place in a UTF-16 copy: Chinese prose holds a full-width `，` or `：` every few
+ * characters, and joining slices around each costs twice as much.
+ */
+function foldText(text: string): string {
+  const bytes = Buffer.from(text, 'utf16le');
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
+  for (let i = 0; i < units.length; i++) {
+    const c = units[i]!;
+    if (folds(c)) units[i] = foldOf(c);
+  }
+  return bytes.toString('utf16le');
 }
 
 /** Whether features `has` (from `readText`) include `feature`. */
