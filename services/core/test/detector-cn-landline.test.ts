@@ -67,6 +67,26 @@ describe('mainland landline detector', () => {
     expect(landlines('My Japanese number is 090-1234-5678')).toEqual([]);
   });
 
+  it("leaves a number after another country's calling code to PHONE (London's 020 is also Guangzhou's)", () => {
+    for (const text of [
+      'Call +44 020 7946 0958',
+      '电话 +44 020 7946 0958',
+      'Tel: 0044 020 7946 0958',
+      '座机 +44 (020) 7946 0958',
+      '传真 +44-020-7946-0958',
+    ]) {
+      expect(landlines(text)).toEqual([]);
+      expect(detect(text).map((f) => f.type)).toEqual(['PHONE']);
+    }
+  });
+
+  it('still finds a Guangzhou number after +86 or with no country code', () => {
+    expect(landlines('电话 +86 020 8765 4321 / 020 8765 4322')).toEqual([
+      ['+86 020 8765 4321', '2087654321'],
+      ['020 8765 4322', '2087654322'],
+    ]);
+  });
+
   it('leaves mobiles to CN_MOBILE, even after +86', () => {
     expect(detect('+86 138 1234 5678').map((f) => f.type)).toEqual(['CN_MOBILE']);
     expect(detect('手机13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);

@@ -91,46 +91,6 @@ describe('mainland resident ID', () => {
   });
 });
 
-describe('mainland mobile', () => {
-  it.each([
-    ['13812345678', '13812345678'],
-    ['+8613812345678', '13812345678'],
-    ['+86 138 1234 5678', '13812345678'],
-    ['0086-139-1234-5678', '13912345678'],
-    ['86 15012345678', '15012345678'],
-    ['(+86)19912345678', '19912345678'],
-    ['138-1234-5678', '13812345678'],
-  ])('finds %s as %s', (written, national) => {
-    expect(detect(`联系 ${written} 谢谢`)).toMatchObject([{ type: 'CN_MOBILE', value: written, normalized: national }]);
-  });
-
-  it('rejects prefixes that are no mobile range (12x, 11x, 140)', () => {
-    expect(detect('电话12345678901')).toEqual([]);
-    expect(detect('电话11012345678')).toEqual([]);
-    expect(detect('电话14012345678')).toEqual([]);
-  });
-
-  it('rejects mixed separators that break the 3-4-4 grouping', () => {
-    expect(detect('138 1234-5678')).toEqual([]);
-    expect(detect('1381 234 5678')).toEqual([]);
-  });
-
-  it('does not find a mobile inside longer digit runs, decimals, dashed chains or after a foreign +', () => {
-    expect(detect('订单号 202403071381234567890')).toEqual([]);
-    expect(detect('时间戳 1709800000000')).toEqual([]);
-    expect(detect('3.13812345678 and 13812345678.5')).toEqual([]);
-    expect(detect('SN 2024-13812345678')).toEqual([]);
-    expect(detect('US +13812345678')).toEqual([]);
-  });
-
-  it('finds a mobile glued to letters, as in Tel13812345678 or a WeChat id', () => {
-    expect(types('Tel13812345678 / wxid13912345678a')).toEqual([
-      ['CN_MOBILE', '13812345678'],
-      ['CN_MOBILE', '13912345678'],
-    ]);
-  });
-});
-
 describe('email', () => {
   it('finds an address and lower-cases it', () => {
     expect(detect('Mail Zhang.San+cs@Example.COM now')).toMatchObject([

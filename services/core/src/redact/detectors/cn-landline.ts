@@ -60,13 +60,19 @@ const LANDLINE =
 /** The first character of `+86`, `0086`, `(…`, an area code's `0`, or `400`/`800`. */
 const STARTS = startsWithOneOf('+(048');
 
+/** `+44 `, `0044 `, `+44 (0)`: another country's calling code right before a number makes it that country's. */
+const FOREIGN_CODE_BEFORE = /(?:\+|(?<![0-9])00)(?!86)[1-9]\d{0,2}[ -]?(?:\(0\)[ -]?)?$/;
+
 /**
  * Candidates; one may follow a house number and a space (`305 028-63282850`), but not when it is itself grouped
- * by spaces: then it is the inside of a card or account number (`6222 0755 8123 4567 890`).
+ * by spaces: then it is the inside of a card or account number (`6222 0755 8123 4567 890`). None right after
+ * another country's calling code: `+44 020 7946 0958` is London's, not Guangzhou's (PHONE's).
  */
 function scanLandline(text: string): ScanMatch[] {
   return numericMatches(text, LANDLINE, 10, STARTS).filter(
-    (m) => !(m[1].includes(' ') && /\d $/.test(text.slice(m[0] - 2, m[0]))),
+    ([start, match]) =>
+      !(match.includes(' ') && /\d $/.test(text.slice(start - 2, start))) &&
+      !FOREIGN_CODE_BEFORE.test(text.slice(Math.max(0, start - 9), start)),
   );
 }
 

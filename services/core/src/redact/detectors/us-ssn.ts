@@ -1,11 +1,19 @@
-import type { Candidate, Detector } from '../finding';
+import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { CONTEXT_WINDOW } from '../has-context-word';
+import { labelledAs, REFERENCE_LABEL } from '../labelled-as';
 import { numericMatches, type StartCheck } from '../numeric-matches';
+import { hasFeature } from '../text-features';
 
 const DASHED = [0.7, 0.95] as const;
 /** Spaced or dotted 3-2-4 is still the SSN's own shape, rarer in other numbers than a phone's groups. */
 const SPACED = [0.6, 0.9] as const;
 /** Nine bare digits (or 3-6 / 5-4, a ZIP+4's shape) are any number at all without a word like SSN nearby. */
 const CONTEXT_ONLY = [0, 0.85] as const;
+/**
+ * The same shapes in text without Chinese: redacted, but below the policy's `minConfidence` (0.5), so they never
+ * raise a record's sensitivity or PII types (Presidio scores them "very weak" and still reports them).
+ */
+const WEAK = [0.3, 0.85] as const;
 
 /** Numbers never issued or published as examples (Woolworth's wallet card, the SSA's own sample cards). */
 const KNOWN_INVALID = new Set(['123456789', '078051120', '219099999', '457555462']);
@@ -33,14 +41,49 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 const SSN =
   /(?<![0-9A-Za-z])(?<![0-9][.-])(?:\d{3}([ .-])\d{2}\1\d{4}|\d{3}-\d{6}|\d{5}-\d{4}|\d{9})(?![0-9A-Za-z]|[.-][0-9])/y;
 
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** Whether a Han character lies on the match's line or within `CONTEXT_WINDOW` of it: Chinese text. */
+function inChineseText(text: string, start: number, end: number): boolean {
+  const lo = Math.min(start - CONTEXT_WINDOW, text.lastIndexOf('\n', start) + 1);
+  const newline = text.indexOf('\n', end);
+  const hi = Math.max(end + CONTEXT_WINDOW, newline === -1 ? text.length : newline);
+  for (let i = Math.max(0, lo); i < Math.min(text.length, hi); i++) if (isHan(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** `NY 10001-2345`: a five-four number after a state code is a ZIP+4 code. */
+const STATE_BEFORE = /(?<![A-Za-z])[A-Z]{2},? ?$/;
+
+/**
+ * Candidates with what `validateSsn` makes of them; a weak shape counts without a context word only where it
+ * cannot be something else: not in Chinese text (there nine digits are an order or QQ number), not labelled
+ * as an order or ticket number, not a ZIP+4 code after a state.
+ */
+function scanSsn(text: string, scope: ScanScope): ScanMatch[] {
+  const out: ScanMatch[] = [];
+  for (const [start, match] of numericMatches(text, SSN, 9, STARTS)) {
+    const candidate = validateSsn(match);
+    if (!candidate) continue;
+    const weak =
+      candidate.confidence === CONTEXT_ONLY &&
+      !(hasFeature(scope.has, 'han') && inChineseText(text, start, start + match.length)) &&
+      !labelledAs(text, start, REFERENCE_LABEL) &&
+      !(match[5] === '-' && STATE_BEFORE.test(text.slice(Math.max(0, start - 6), start)));
+    out.push([start, match, weak ? { normalized: candidate.normalized, confidence: WEAK } : candidate]);
+  }
+  return out;
+}
+
 /**
  * US Social Security number: `123-45-6789`, `123 45 6789`, `123.45.6789` (one kind of separator), or with a word
- * like SSN nearby also `123456789`, `123-456789`, `12345-6789`. Presidio's rejection rules: area 000, 666 or
- * 9xx, group 00, serial 0000, one digit repeated, and known sample numbers.
+ * like SSN nearby also `123456789`, `123-456789`, `12345-6789` (in text without Chinese, those at low confidence
+ * without the word too). Presidio's rejection rules: area 000, 666 or 9xx, group 00, serial 0000, one digit
+ * repeated, and known sample numbers.
  */
 export const usSsn: Detector = {
   type: 'US_SSN',
-  scan: (text) => numericMatches(text, SSN, 9, STARTS),
+  scan: scanSsn,
   needs: ['digit'],
   minDigits: 9,
   validate: validateSsn,
