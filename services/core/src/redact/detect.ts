@@ -1,6 +1,6 @@
 import { catalogue } from './catalogue';
 import { rememberDigitRuns } from './digit-runs';
-import type { Detector, Finding, ScanMatch, ScanScope, ValidateOptions } from './finding';
+import type { Finding, ScanScope, ValidateOptions } from './finding';
 import { hasContextWord } from './has-context-word';
 import { featureBits, readText } from './text-features';
 
@@ -24,7 +24,7 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
     const d = catalogue[k]!;
     // A character every match holds is missing, or the text has fewer digits than any match: no match.
     if ((NEEDS[k]! & ~has) !== 0 || digits < (d.minDigits ?? 0)) continue;
-    const matched = d.scan ? d.scan(folded, scope) : matches(d, folded);
+    const matched = d.scan(folded, scope);
     for (let i = 0; i < matched.length; i++) {
       const [start, match, given] = matched[i]!;
       const candidate = given ?? d.validate(match, options);
@@ -51,70 +51,6 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
 
 /** Each detector's needs as bits, in catalogue order. */
 const NEEDS = catalogue.map((d) => featureBits(d.needs));
-
-const own = new WeakMap<RegExp, RegExp>();
-const sticky = new WeakMap<RegExp, RegExp>();
-
-/** The pattern's matches as [start, text]; an anchored pattern is tried only from the run before each anchor. */
-function matches(d: Detector, text: string): ScanMatch[] {
-  const { pattern } = d;
-  const out: ScanMatch[] = [];
-  if (!pattern) return out;
-  if (!d.anchor) {
-    // `exec` on a private copy, as `matchAll` would do, but without copying the regex on every call.
-    let global = own.get(pattern);
-    if (!global) {
-      global = new RegExp(pattern.source, pattern.flags);
-      own.set(pattern, global);
-    }
-    global.lastIndex = 0;
-    for (let m = global.exec(text); m; m = global.exec(text)) {
-      out.push([m.index, m[0]]);
-      if (m[0] === '') global.lastIndex++; // as `matchAll` steps past an empty match
-    }
-    return out;
-  }
-  let re = sticky.get(pattern);
-  if (!re) {
-    re = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}y`);
-    sticky.set(pattern, re);
-  }
-  const { char, before, body } = d.anchor;
-  const ascii = asciiBody(body);
-  let from = 0; // a match starts after the previous match and the previous anchor
-  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
-    let p = at;
-    while (p > from && at - p < before) {
-      const c = text.charCodeAt(p - 1);
-      if (!(c < 0x80 ? ascii[c] === 1 : body.test(text[p - 1]!))) break;
-      p--;
-    }
-    for (; p < at; p++) {
-      re.lastIndex = p;
-      const m = re.exec(text);
-      if (m) {
-        out.push([p, m[0]]);
-        from = p + m[0].length;
-        break;
-      }
-    }
-    from = Math.max(from, at + 1);
-  }
-  return out;
-}
-
-const asciiBodies = new WeakMap<RegExp, Uint8Array>();
-
-/** What an anchor's `body` (a regex without state: no `g` or `y`) says of each ASCII character, asked once. */
-function asciiBody(body: RegExp): Uint8Array {
-  let table = asciiBodies.get(body);
-  if (!table) {
-    table = new Uint8Array(0x80);
-    for (let c = 0; c < 0x80; c++) table[c] = body.test(String.fromCharCode(c)) ? 1 : 0;
-    asciiBodies.set(body, table);
-  }
-  return table;
-}
 
 /** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */
 function resolveOverlaps(found: Finding[]): Finding[] {

@@ -45,21 +45,11 @@ export interface ValidateOptions {
 export interface Detector {
   type: PiiType;
   /**
-   * Global regex over width-folded text (see `foldWidth`); digit look-arounds, never `\b` (it fails next to Chinese).
-   * Required unless the detector has a `scan`.
+   * Finds the matches in width-folded text (see `foldWidth`): a regex tried only where a match can start (a digit
+   * run, an `@`), or a grammar one regex cannot say (the record's own names, addresses). Digit look-arounds, never
+   * `\b` (it fails next to Chinese). A match that carries its candidate skips `validate`.
    */
-  pattern?: RegExp;
-  /**
-   * For patterns that a plain scan makes slow: every match holds `char` once (the `@` of an email), preceded
-   * by at most `before` characters that each match `body` (no `g` or `y` flag). `detect` then tries the pattern only
-   * from the start of that run, instead of at every position of the text.
-   */
-  anchor?: { char: string; before: number; body: RegExp };
-  /**
-   * For what one regex cannot say (the record's own names, an address grammar): finds the matches itself, in
-   * place of `pattern`, in width-folded text. A match that carries its candidate skips `validate`.
-   */
-  scan?: (text: string, scope: ScanScope) => readonly ScanMatch[];
+  scan: (text: string, scope: ScanScope) => readonly ScanMatch[];
   /**
    * What a text holds wherever this detector finds something, in a match or around it (a digit, a Latin letter, a
    * Han character, `@`, `:`): `detect` skips the detector on a text without one of them, without calling it. A
