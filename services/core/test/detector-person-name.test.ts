@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectorFor } from '../src/redact/catalogue';
 import { detect } from '../src/redact/detect';
-import { maskPersonName } from '../src/redact/detectors/person-name';
+import { maskName } from '../src/redact/mask-name';
 
 const names = (text: string, known: string[] = [], minConfidence = 0) =>
   detect(text, { names: known })
@@ -79,6 +79,45 @@ describe('person name from cues', () => {
   });
 
   it.each([
+    ['谢谢李先生', '李'],
+    ['多谢李先生帮忙', '李'],
+    ['感谢王明先生的耐心', '王明'],
+    ['联系王小明先生', '王小明'],
+    ['请张女士稍等', '张'],
+    ['麻烦欧阳女士签收', '欧阳'],
+  ])('starts the name before a title after the words a name follows, in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it('takes a title after a word a name follows for no name at all', () => {
+    expect(names('我和先生一起来的')).toEqual([]);
+  });
+
+  it.each([
+    ['曾经理您好，按照昨天电话沟通的内容', '曾'],
+    ['请联系王经理确认', '王'],
+    ['李老师，孩子的课改到周六', '李'],
+    ['谢谢张伟经理', '张伟'],
+  ])('finds the name before a manager or teacher title when it stands apart, in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each(['项目经理会联系您', '我们部门经理不在', '语文老师布置的作业', '客户经理已经回复'])(
+    'takes no job title for a name in %s',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
+
+  it('finds the agent name after 客服 and a lone surname after 姓', () => {
+    expect(names('客服：您好，我是售后客服许丽娟，工号8826')).toEqual(['许丽娟']);
+    expect(names('客服：您好，请问有什么可以帮您？')).toEqual([]);
+    const [surname] = detect('号码是13912345678，她姓丁。').filter((f) => f.type === 'PERSON_NAME');
+    expect([surname!.value, surname!.confidence < 0.5]).toEqual(['丁', true]);
+    expect(names('老百姓都知道')).toEqual([]);
+  });
+
+  it.each([
     ['1. 彭杰，身份证110101199003077774', '彭杰'],
     ['经办人 田晨曦 电话 021-12345678', '田晨曦'],
     ['联系方式：\n曹国华 手机13812345678', '曹国华'],
@@ -130,15 +169,32 @@ describe('person name from cues', () => {
 });
 
 describe('person name mask', () => {
-  it('keeps the surname, compound ones whole, and the first letter of a Latin name', () => {
-    expect(maskPersonName('张三')).toBe('张*');
-    expect(maskPersonName('李小明')).toBe('李**');
-    expect(maskPersonName('欧阳娜娜')).toBe('欧阳**');
-    expect(maskPersonName('John Smith')).toBe('J***');
+  it('keeps a Chinese surname, a compound one whole, and hides each given character', () => {
+    expect(['张三', '李小明', '欧阳娜', '欧阳娜娜', '司马光'].map(maskName)).toEqual([
+      '张*',
+      '李**',
+      '欧阳*',
+      '欧阳**',
+      '司马*',
+    ]);
   });
 
-  it('is what the detector masks a finding with', () => {
-    const [f] = detect('我叫欧阳娜娜').filter((x) => x.type === 'PERSON_NAME');
-    expect(detectorFor('PERSON_NAME').mask(f!)).toBe('欧阳**');
+  it('keeps a bare surname, which identifies no one, and the first character of an unknown surname', () => {
+    expect(['王', '欧阳', '客服小王', '乙'].map(maskName)).toEqual(['王', '欧阳', '客***', '*']);
+  });
+
+  it('keeps the first letter of each word of other names and hides a word that starts with no letter', () => {
+    expect(['John Smith', '  Li  Si ', 'Zoë', 'Li Si 13912345678'].map(maskName)).toEqual([
+      'J*** S****',
+      'L*  S*',
+      'Z**',
+      'L* S* ***********',
+    ]);
+  });
+
+  it('masks a finding as a participant name is masked, Chinese or Latin', () => {
+    const found = detect('我叫欧阳娜娜。My name is John Smith.').filter((x) => x.type === 'PERSON_NAME');
+    expect(found.map((f) => detectorFor('PERSON_NAME').mask(f))).toEqual(['欧阳**', 'J*** S****']);
+    expect(found.map((f) => maskName(f.value))).toEqual(['欧阳**', 'J*** S****']);
   });
 });

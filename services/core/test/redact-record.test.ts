@@ -188,7 +188,7 @@ describe('redactRecord', () => {
     ]);
     expect(masked.participants.map((p) => [p.name, p.address])).toEqual([
       ['张*', 'z***@example.com'],
-      ['L***', 'l***@acme.cn'],
+      ['L* S* ***********', 'l***@acme.cn'],
       [undefined, 'w***'],
     ]);
     expect(masked.customer).toEqual({ address: 'z***@example.com', name: '张*' });

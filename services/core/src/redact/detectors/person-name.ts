@@ -1,5 +1,6 @@
-import { surnameLength } from '../chinese-surnames';
+import { startsSurname, surnameLength } from '../chinese-surnames';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { maskName } from '../mask-name';
 import { hasFeature } from '../text-features';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
@@ -13,7 +14,7 @@ const SURNAME = [0.4, 0.4] as const;
  * Cues after which a name follows (`姓名：张三`, `收款人李明`); `weak` ones also start ordinary phrases (`客户信息`,
  * and `客户：` labels the customer's lines in a transcript), so their name must end at a boundary.
  */
-const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean }[] = [
+const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean; surname?: boolean }[] = [
   // Longer words that hold a cue but name no person come first: the first cue that fits wins.
   { cue: '用户名', ignore: true },
   { cue: '用戶名', ignore: true },
@@ -60,21 +61,10 @@ const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean }[] 
     '车主',
     '車主',
   ].map((cue) => ({ cue })),
-  ...['客户', '客戶', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
+  ...['客户', '客戶', '客服', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
+  // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names.
+  ...['我姓', '你姓', '您姓', '他姓', '她姓'].map((cue) => ({ cue, surname: true })),
 ];
-/** Characters most cues share (`收件人`, `联系人`…; `我叫`, `我是`): the text is searched once per key, not per cue. */
-const KEYS = '人名我客主员办事傅';
-type KeyedCue = { cue: string; weak: boolean; ignore: boolean; offset: number };
-/** Key (by code) → the cues holding it, by the code of the character before the key in the cue, or 0x10000 + the one after. */
-const PREFIX_KEYS = new Map<number, Map<number, KeyedCue[]>>();
-for (const c of PREFIX_CUES) {
-  const key = [...KEYS].find((k) => c.cue.includes(k)) ?? c.cue.at(-1)!;
-  const offset = c.cue.indexOf(key);
-  const next = offset > 0 ? c.cue.charCodeAt(offset - 1) : 0x10000 + c.cue.charCodeAt(offset + 1);
-  const byNext = PREFIX_KEYS.get(key.charCodeAt(0)) ?? new Map<number, KeyedCue[]>();
-  byNext.set(next, [...(byNext.get(next) ?? []), { cue: c.cue, weak: !!c.weak, ignore: !!c.ignore, offset }]);
-  PREFIX_KEYS.set(key.charCodeAt(0), byNext);
-}
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
 /** Words that, right after a weak cue's name, show where it ends (`客户王明反映`). */
@@ -98,11 +88,46 @@ const FOLLOWERS = [
 ];
 /** Cues a name comes before (`张伟先生`); a bare surname (`王先生`) names no one. */
 const SUFFIX_CUES = ['先生', '女士', '小姐'];
+/** Titles that follow a name less surely (`曾经理`, but also `项目经理`, `语文老师`): the name must stand apart before them. */
+const LOOSE_SUFFIX_CUES = ['经理', '經理', '老师', '老師'];
+/**
+ * Words a name follows in running text (`谢谢李先生`, `请张女士`, `联系王小明先生`): a name before a title starts
+ * after them, never inside (`谢谢李` is no name). Few and general; those whose characters are also surnames matter most.
+ */
+const BEFORE_NAME = [
+  '谢谢',
+  '謝謝',
+  '感谢',
+  '感謝',
+  '多谢',
+  '多謝',
+  '麻烦',
+  '麻煩',
+  '祝贺',
+  '祝賀',
+  '照顾',
+  '照顧',
+  '联系',
+  '聯繫',
+  '告诉',
+  '告訴',
+  '通知',
+  '请',
+  '請',
+  '问',
+  '問',
+  '找',
+  '给',
+  '給',
+  '和',
+  '跟',
+  '是',
+  '的',
+];
 /** Surnames that with `先` form an adverb or noun (`原先`, `祖先`), so `原先生活` holds no `原先生`. */
-const NOT_BEFORE_XIANSHENG = new Set('原祖');
-/** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`), by first character. */
+const NOT_BEFORE_XIANSHENG = ['原'.charCodeAt(0), '祖'.charCodeAt(0)];
+/** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
 const LABELS_AFTER = ['身份证', '身份證', '电话', '電話', '手机', '手機'];
-const LABEL_KEYS = ['身', '电', '電', '手'];
 /** Words a given name stops before. */
 const TITLES = [
   '先生',
@@ -238,61 +263,64 @@ const GENERIC = new Set(
 
 const EN_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*";
 const EN_NAME = new RegExp(`(${EN_WORD})(?: (${EN_WORD}))?`, 'uy');
-/** English cues a name follows: `my name is`, labels (`Name:`, `Account name`), sign-offs (`Regards,`). */
+/** English cues a name follows: `my name is`, labels (`Name:`, `Account name`), sign-offs (`Regards,`), and titles (`Mr.`, captured). */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame:|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:Regards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*/g;
-const TITLE = /(?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2}(?=\p{Lu})/uy;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame:|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:Regards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})/g;
 const LATIN_NAME = /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,3}$/u;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 
 /**
- * Character classes by UTF-16 code, for the loops that run at every cue: looking up `text[i]` in a Set would
- * first make a one-character string of it. `STOP_CHAR` and `FUNCTION_SURNAME` mirror the sets above; the others
- * mark the first characters of the titles and followers, so most positions are ruled out before `startsWith`.
+ * Character classes as bitmaps by UTF-16 code (8 KB each, the Han part 2.6 KB), for the checks at every cue: a Set
+ * would first make a one-character string, and a 64 KB table falls out of the cache while other detectors run
+ * between two texts. The stop characters and function surnames above; the first characters of the titles and
+ * followers, so most positions are ruled out before `startsWith`; the last characters of `BEFORE_NAME`.
  */
-const STOP_CHAR = 1;
-const FUNCTION_SURNAME = 2;
-const TITLE_FIRST = 4;
-const FOLLOWER_FIRST = 8;
-const CHAR = new Uint8Array(0x10000);
-const mark = (chars: Iterable<string>, bit: number) => {
-  for (const c of chars) CHAR[c.charCodeAt(0)]! |= bit;
-};
-mark(STOP, STOP_CHAR);
-mark(FUNCTION_SURNAMES, FUNCTION_SURNAME);
-mark(TITLES, TITLE_FIRST);
-mark(FOLLOWERS, FOLLOWER_FIRST);
+function bitmap(chars: Iterable<string>): Int32Array {
+  const bits = new Int32Array(2048);
+  for (const ch of chars) bits[ch.charCodeAt(0) >>> 5]! |= 1 << (ch.charCodeAt(0) & 31);
+  return bits;
+}
+/** Whether `bits` holds code `c`; `NaN`, the code past the end of a text, reads as code 0, in no set. */
+const inBits = (bits: Int32Array, c: number) => ((bits[c >>> 5]! >>> (c & 31)) & 1) !== 0;
+const STOP_CHARS = bitmap(STOP);
+const FUNCTION_SURNAME_CHARS = bitmap(FUNCTION_SURNAMES);
+const TITLE_FIRSTS = bitmap(TITLES.map((t) => t[0]!));
+const FOLLOWER_FIRSTS = bitmap(FOLLOWERS.map((f) => f[0]!));
+const BEFORE_NAME_LASTS = bitmap(BEFORE_NAME.map((w) => w.at(-1)!));
 
+/** Whether the character of code `c` is white space as `trim` sees it. */
+const isWhiteSpace = (c: number) =>
+  c <= 0x20
+    ? c === 0x20 || (c >= 0x09 && c <= 0x0d)
+    : c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff;
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 /** Whether `text[i]` is a Han character (false outside the text). */
 const isHan = (text: string, i: number) => {
   const c = text.charCodeAt(i);
   return c >= 0x3400 && c <= 0x9fff;
 };
-const isStop = (text: string, i: number) => (CHAR[text.charCodeAt(i)]! & STOP_CHAR) !== 0;
+const isStop = (text: string, i: number) => inBits(STOP_CHARS, text.charCodeAt(i));
 /** Whether one of `words` starts at `at` (a loop, not `some`: this runs for every cue hit). */
 function startsWithAny(text: string, at: number, words: readonly string[]): boolean {
   for (const w of words) if (text.startsWith(w, at)) return true;
   return false;
 }
 const startsTitle = (text: string, at: number) =>
-  (CHAR[text.charCodeAt(at)]! & TITLE_FIRST) !== 0 && startsWithAny(text, at, TITLES);
+  inBits(TITLE_FIRSTS, text.charCodeAt(at)) && startsWithAny(text, at, TITLES);
 const startsFollower = (text: string, at: number) =>
-  (CHAR[text.charCodeAt(at)]! & FOLLOWER_FIRST) !== 0 && startsWithAny(text, at, FOLLOWERS);
+  inBits(FOLLOWER_FIRSTS, text.charCodeAt(at)) && startsWithAny(text, at, FOLLOWERS);
 
 /** The canonical form of a name tokens are made of: Latin names lower-cased with single spaces. */
 function normalizeName(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** Chinese convention: the surname stays (`张*`, `欧阳**`); a Latin name keeps its first letter (`J***`). */
-export function maskPersonName(name: string): string {
-  const chars = Array.from(name.trim());
-  if (chars.length === 0) return '';
-  if (!HAN_ONLY.test(name.trim())) return `${chars[0]}***`;
-  const surname = surnameLength(name.trim());
-  if (surname >= chars.length) return name.trim(); // a bare surname (`王先生`): the convention keeps it
-  const keep = Math.min(surname || 1, chars.length - 1);
-  return `${chars.slice(0, keep).join('')}${'*'.repeat(Math.max(1, chars.length - keep))}`;
+  return HAN_ONLY.test(name) ? name : name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 /** Where a Chinese name starting at `at` ends (surname + one or two given characters), or -1. */
@@ -320,7 +348,7 @@ function englishNameAt(text: string, at: number): ScanMatch | null {
   EN_NAME.lastIndex = at;
   const m = EN_NAME.exec(text);
   if (!m || EN_STOP.has(m[1]!) || GENERIC.has(m[1]!.toLowerCase())) return null;
-  if (text[at + m[0].length]?.match(/[A-Za-z]/)) return null;
+  if (isAsciiLetter(text.charCodeAt(at + m[0].length))) return null;
   if (m[2] && GENERIC.has(m[2].toLowerCase())) return null; // `Card Services`: a team, not a person
   const name = m[2] && !EN_STOP.has(m[2]) ? m[0] : m[1]!;
   return [at, name];
@@ -334,13 +362,17 @@ interface SoughtName {
   candidate: Candidate;
 }
 
-const sought = new WeakMap<readonly string[], SoughtName[]>();
+/** The list asked for last and its names: a record's turns come one after another with the same list. */
+let lastNames: readonly string[] = [];
+let lastSought: SoughtName[] = [];
 
 /** The names of `names` that can name a person, prepared once per list (`detectInRecord` passes one list per record). */
 function soughtNames(names: readonly string[]): SoughtName[] {
-  let out = sought.get(names);
-  if (out) return out;
-  out = [];
+  if (names === lastNames || sameNames(names, lastNames)) {
+    lastNames = names;
+    return lastSought;
+  }
+  const out: SoughtName[] = [];
   for (const raw of names) {
     const name = raw.trim().replace(/\s+/g, ' ');
     const candidate: Candidate = { normalized: normalizeName(name), confidence: PARTICIPANT };
@@ -353,8 +385,16 @@ function soughtNames(names: readonly string[]): SoughtName[] {
     if (name.split(' ').some((w) => GENERIC.has(w.toLowerCase()))) continue;
     out.push({ han: false, needle: candidate.normalized, candidate });
   }
-  sought.set(names, out);
+  lastNames = names;
+  lastSought = out;
   return out;
+}
+
+/** Whether two lists hold the same names: records of one mailbox or queue name the same people. */
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function participantNames(text: string, names: readonly string[], out: ScanMatch[]): void {
@@ -389,6 +429,8 @@ function nameAfter(text: string, cueEnd: number, weak: boolean): ScanMatch | nul
   while (text.charCodeAt(at) === 0x20 && at - cueEnd < 3) at++;
   const first = text.charCodeAt(at);
   if (first >= 0x41 && first <= 0x5a) return weak ? null : englishNameAt(text, at); // A-Z
+  // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
+  if (!startsSurname(first) && (weak || !colon)) return null;
   let end = chineseNameEnd(text, at, colon && !weak);
   if (end < 0) return null;
   // `客户王明反映`: two given characters that run into the next word are more likely one.
@@ -398,81 +440,184 @@ function nameAfter(text: string, cueEnd: number, weak: boolean): ScanMatch | nul
   return [at, text.slice(at, end)];
 }
 
-/** The first of `cues` written around the key at `k`. */
-function cueAt(text: string, k: number, cues: readonly KeyedCue[] | undefined): KeyedCue | undefined {
-  if (cues) for (const c of cues) if (text.startsWith(c.cue, k - c.offset)) return c;
-  return undefined;
+/** A surname alone after `我姓` at `at`, ending at a boundary (`她姓丁。`), at low confidence; or null. */
+function surnameAfter(text: string, at: number): ScanMatch | null {
+  const surname = surnameLength(text, at);
+  const end = at + surname;
+  if (surname === 0 || (isHan(text, end) && !isStop(text, end))) return null;
+  return [at, text.slice(at, end), { normalized: text.slice(at, end), confidence: SURNAME }];
 }
 
-/** What `cueNames` checks at a character, by its code: bits of the kinds of cue that hold it. */
-const PREFIX_KEY = 1;
-const SUFFIX_CUE = 2;
-const LABEL_KEY = 4;
-const NEWLINE = 8;
-const CUE_AT = new Uint8Array(0x10000);
-for (const key of PREFIX_KEYS.keys()) CUE_AT[key]! |= PREFIX_KEY;
-for (const cue of SUFFIX_CUES) CUE_AT[cue.charCodeAt(0)]! |= SUFFIX_CUE;
-for (const key of LABEL_KEYS) CUE_AT[key.charCodeAt(0)]! |= LABEL_KEY;
-CUE_AT[0x0a]! |= NEWLINE;
-/** Whether every cue but the line break is a Han character: then a text without any needs only `signatures`. */
-const CUES_ARE_HAN = [...PREFIX_KEYS.keys(), ...[...SUFFIX_CUES, ...LABEL_KEYS].map((c) => c.charCodeAt(0))].every(
-  (c) => c >= 0x3400 && c <= 0x9fff,
-);
+type PrefixCue = { cue: string; weak: boolean; ignore: boolean; surname: boolean };
+/** What two characters of a text can be: the end of prefix cues (in list order), a title, the start of labels. */
+interface Anchor {
+  cues: PrefixCue[];
+  /** 0: no title, 1: a title (`先生`), 2: a loose one (`经理`). */
+  title: 0 | 1 | 2;
+  labels: string[];
+}
+/**
+ * Every Chinese cue holds one of these two-character anchors: prefix cues end with theirs (`联系人` → `系人`), titles
+ * are theirs (`先生`), labels start with theirs (`身份证` → `身份`). As tables, so that no string is made: each
+ * character of an anchor has a small number (`ANCHOR_CHAR`), and a pair of numbers the anchor's (`ANCHOR_ID`).
+ */
+const ANCHORS: Anchor[] = [{ cues: [], title: 0, labels: [] }]; // 0: no anchor
+const anchorIds = new Map<string, number>();
+const ANCHOR_CHAR = new Uint8Array(0x10000);
+let anchorChars = 0;
+const ANCHOR_FIRST = 1;
+const ANCHOR_SECOND = 2;
+/** Whether an anchor character (by its number) starts (1) or ends (2) some anchor. */
+const ANCHOR_ROLE: number[] = [0];
+function anchor(pair: string): Anchor {
+  let id = anchorIds.get(pair);
+  if (id === undefined) {
+    id = ANCHORS.push({ cues: [], title: 0, labels: [] }) - 1;
+    anchorIds.set(pair, id);
+    for (const c of pair) {
+      if (ANCHOR_CHAR[c.charCodeAt(0)] !== 0) continue;
+      ANCHOR_CHAR[c.charCodeAt(0)] = ++anchorChars;
+      ANCHOR_ROLE.push(0);
+    }
+    ANCHOR_ROLE[ANCHOR_CHAR[pair.charCodeAt(0)]!]! |= ANCHOR_FIRST;
+    ANCHOR_ROLE[ANCHOR_CHAR[pair.charCodeAt(1)]!]! |= ANCHOR_SECOND;
+  }
+  return ANCHORS[id]!;
+}
+for (const { cue, weak, ignore, surname } of PREFIX_CUES)
+  anchor(cue.slice(-2)).cues.push({ cue, weak: !!weak, ignore: !!ignore, surname: !!surname });
+for (const cue of SUFFIX_CUES) anchor(cue).title = 1;
+for (const cue of LOOSE_SUFFIX_CUES) anchor(cue).title = 2;
+for (const label of LABELS_AFTER) anchor(label.slice(0, 2)).labels.push(label);
+/** Row width of `ANCHOR_ID`: one more than the numbers of anchor characters, 0 being none. */
+const ROW = anchorChars + 1;
+const ANCHOR_ID = new Uint8Array(ROW * ROW);
+for (const [pair, id] of anchorIds)
+  ANCHOR_ID[ANCHOR_CHAR[pair.charCodeAt(0)]! * ROW + ANCHOR_CHAR[pair.charCodeAt(1)]!] = id;
 
 /**
- * Names around Chinese cues and signatures, in one pass over the text that stops only at characters some cue
- * holds (a table lookup per character, instead of a search of the text per cue).
+ * A 1 KB filter of the anchor characters, so the scan's table stays in the fastest cache while other detectors run
+ * between two texts: bit `(c >> 8) & 31` of entry `c & 0xff` is set for an anchor character `c` (rarely for others).
  */
-function cueNames(text: string, out: ScanMatch[]): void {
+const ANCHOR_FILTER = new Uint32Array(256);
+for (let c = 0; c < 0x10000; c++) if (ANCHOR_CHAR[c] !== 0) ANCHOR_FILTER[c & 0xff]! |= 1 << ((c >> 8) & 31);
+
+/** The number of anchor character `c`, or 0: the 64 KB table is read only for the few characters the filter lets by. */
+const anchorNumber = (c: number) => (((ANCHOR_FILTER[c & 0xff]! >>> ((c >> 8) & 31)) & 1) === 0 ? 0 : ANCHOR_CHAR[c]!);
+
+/** What an anchor can be, as bits by its number, for `mayName`. */
+const ANCHOR_KIND = new Uint8Array(ANCHORS.length);
+/** Some cue of the anchor takes a Latin name or, after a colon, any Han characters (`姓名：那英`). */
+const STRONG_PREFIX = 1;
+const TITLE_OR_LABEL = 2;
+ANCHORS.forEach((a, id) => {
+  if (a.cues.some((c) => !c.weak)) ANCHOR_KIND[id]! |= STRONG_PREFIX;
+  if (a.title !== 0 || a.labels.length > 0) ANCHOR_KIND[id]! |= TITLE_OR_LABEL;
+});
+
+/**
+ * Whether a name may be written at the anchor at `p` of `kind`, by a look at a character or two: most anchors are
+ * followed by no name (`客户：好的`), and a name after a cue starts with a surname, a capital or a labelled field's
+ * first character, as `nameAfter` reads it.
+ */
+function mayName(text: string, p: number, kind: number): boolean {
+  if (kind & TITLE_OR_LABEL) return true;
+  let at = p + 2;
+  let c = text.charCodeAt(at);
+  const colon = c === 0x3a || c === 0xff1a; // : ：
+  if (colon || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb) c = text.charCodeAt(++at); // 是为為叫
+  while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
+  if (startsSurname(c)) return true;
+  return (kind & STRONG_PREFIX) !== 0 && ((c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff));
+}
+
+/**
+ * Names around Chinese cues, in one pass that reads every other character: each anchor (two characters) holds an
+ * odd index, so the scan stops only at odd positions holding a character some anchor starts or ends with.
+ */
+function chineseCues(text: string, out: ScanMatch[]): void {
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
-  for (let k = 0; k < length; k++) {
-    const at = CUE_AT[text.charCodeAt(k)]!;
-    if (at === 0) continue;
-    if (at & PREFIX_KEY) {
-      const byNext = PREFIX_KEYS.get(text.charCodeAt(k))!;
-      const cue =
-        cueAt(text, k, byNext.get(text.charCodeAt(k - 1))) ??
-        cueAt(text, k, byNext.get(0x10000 + text.charCodeAt(k + 1)));
-      const name = cue && !cue.ignore ? nameAfter(text, k - cue.offset + cue.cue.length, cue.weak) : null;
-      if (name) out.push(name);
+  for (let k = 1; k < length; k += 2) {
+    const c = text.charCodeAt(k);
+    if (((ANCHOR_FILTER[c & 0xff]! >>> ((c >> 8) & 31)) & 1) === 0) continue;
+    const n = ANCHOR_CHAR[c]!;
+    if (n === 0) continue;
+    const role = ANCHOR_ROLE[n]!;
+    if (role & ANCHOR_SECOND) {
+      const id = ANCHOR_ID[anchorNumber(text.charCodeAt(k - 1)) * ROW + n]!;
+      if (id !== 0 && mayName(text, k - 1, ANCHOR_KIND[id]!)) anchorAt(text, k - 1, ANCHORS[id]!, out);
     }
-    if (at & SUFFIX_CUE) {
-      // Each suffix cue starts with its own character, and none can overlap itself.
-      const q = k;
-      const cue = SUFFIX_CUES.find((c) => text.startsWith(c, q));
-      if (cue && !(cue === '先生' && NOT_BEFORE_XIANSHENG.has(text[q - 1] ?? ''))) {
-        // 原先生活: 原先, not 原先生
-        const start = nameBefore(text, q);
-        if (start >= 0) out.push([start, text.slice(start, q)]);
-        else {
-          const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
-          if (surname > 0)
-            out.push([
-              q - surname,
-              text.slice(q - surname, q),
-              { normalized: text.slice(q - surname, q), confidence: SURNAME },
-            ]);
-        }
-      }
-    }
-    if (at & LABEL_KEY && startsWithAny(text, k, LABELS_AFTER)) {
-      let q = k;
-      if ('，,：: '.includes(text[q - 1] ?? '_')) q--;
-      // A name that stands apart before the label: after a boundary, never glued to other words (`公司电话`).
-      const start = nameBefore(text, q, true);
-      if (start >= 0) out.push([start, text.slice(start, q)]);
-    }
-    if (at & NEWLINE) {
-      const signature = signatureAt(text, k);
-      if (signature) out.push(signature);
+    if (role & ANCHOR_FIRST && k + 1 < length) {
+      const id = ANCHOR_ID[n * ROW + anchorNumber(text.charCodeAt(k + 1))]!;
+      if (id !== 0 && mayName(text, k, ANCHOR_KIND[id]!)) anchorAt(text, k, ANCHORS[id]!, out);
     }
   }
 }
 
-/** Signatures alone, for a text without Han characters (see `signatureAt`). */
+/** The names around the anchor `a` at `p`. */
+function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
+  const { cues, labels } = a;
+  for (let i = 0; i < cues.length; i++) {
+    const c = cues[i]!;
+    if (c.cue.length > 2 && !text.startsWith(c.cue, p + 2 - c.cue.length)) continue;
+    const name = c.ignore ? null : c.surname ? surnameAfter(text, p + 2) : nameAfter(text, p + 2, c.weak);
+    if (name) out.push(name);
+    break; // the first cue that fits wins
+  }
+  if (a.title !== 0) nameBeforeTitle(text, p, a.title === 2, out);
+  for (let i = 0; i < labels.length; i++) {
+    if (!text.startsWith(labels[i]!, p)) continue;
+    nameBeforeLabel(text, p, out);
+    break;
+  }
+}
+
+/**
+ * The name before the title at `q` (`张伟先生`), or a bare surname (`王先生`) at low confidence. Before a `loose`
+ * title the name stands apart (`曾经理`, `联系王经理`; not `语文老师`).
+ */
+function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[]): void {
+  // 原先生活: 原先, not 原先生
+  if (text.startsWith('先生', q) && NOT_BEFORE_XIANSHENG.includes(text.charCodeAt(q - 1))) return;
+  const floor = nameFloor(text, q);
+  if (floor === q) return; // `我和先生`: a word, then the title alone
+  const start = nameBefore(text, q, floor, loose ? APART : ANYWHERE);
+  if (start >= 0) {
+    out.push([start, text.slice(start, q)]);
+    return;
+  }
+  const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
+  const at = q - surname;
+  if (surname === 0 || at < floor) return;
+  if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
+  out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
+}
+
+/** What may stand between a name and its label (`彭杰，身份证`), by code: `，,：: `. */
+const LABEL_SEPARATORS = [...'，,：: '].map((c) => c.charCodeAt(0));
+
+/** A name written before the identifier label at `q` (`彭杰，身份证…`), standing apart from other words. */
+function nameBeforeLabel(text: string, q: number, out: ScanMatch[]): void {
+  let p = q;
+  if (LABEL_SEPARATORS.includes(text.charCodeAt(p - 1))) p--;
+  // Most labels follow no name (`我的身份证`): one starts with a surname two to four characters before.
+  const c2 = text.charCodeAt(p - 2);
+  if (!startsSurname(c2) && !startsSurname(text.charCodeAt(p - 3)) && !startsSurname(text.charCodeAt(p - 4))) return;
+  // A name that stands apart before the label: after a boundary, never glued to other words (`公司电话`, `给江苏电话`).
+  const start = nameBefore(text, p, Math.max(0, p - 4), AFTER_BOUNDARY);
+  if (start >= 0) out.push([start, text.slice(start, p)]);
+}
+
+/** Signatures (see `signatureAt`), found by a search for each line break. */
 function signatures(text: string, out: ScanMatch[]): void {
-  for (let n = text.indexOf('\n'); n !== -1; n = text.indexOf('\n', n + 1)) {
-    const signature = signatureAt(text, n);
+  let n = text.indexOf('\n');
+  if (n === -1) return;
+  // A Latin signature is the text's last line: the line break before it is the only one to look after for one.
+  let end = text.length;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  const last = text.lastIndexOf('\n', end - 1);
+  for (; n !== -1; n = text.indexOf('\n', n + 1)) {
+    const signature = signatureAt(text, n, n === last);
     if (signature) out.push(signature);
   }
 }
@@ -487,13 +632,14 @@ function belowBlankOrClosing(text: string, n: number): boolean {
 /**
  * A signature on the line after the `\n` at `n`: a Chinese name followed by a closing (`何诗雨 敬上`); below a
  * blank or closing line, a Chinese name alone or before a phone or address (`何志强 19935593415`); or a
- * two-word Latin name as the text's last line.
+ * two-word Latin name as the text's last line (`lastLine`: the line after `n` is the last that is not blank).
  */
-function signatureAt(text: string, n: number): ScanMatch | null {
+function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | null {
   let at = n + 1;
   while (text.charCodeAt(at) === 0x20) at++;
   const chinese = chineseNameEnd(text, at, false);
   if (chinese < 0) {
+    if (!lastLine) return null;
     const latin = englishNameAt(text, at);
     if (!latin?.[1].includes(' ') || text.slice(at + latin[1].length).trim() !== '') return null;
     return belowBlankOrClosing(text, n) ? latin : null;
@@ -513,27 +659,63 @@ function isGivenName(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Where a name that ends right before a title at `q` starts (`请王小明先生` → 王小明), or -1 for a bare surname. */
-function nameBefore(text: string, q: number, boundary = false): number {
+/**
+ * Where a name before `q` may start at the earliest: after the last word of `BEFORE_NAME` that ends in the four
+ * characters before `q` (a name is at most four), or `q - 4`; `q` itself when such a word ends right at `q`.
+ */
+function nameFloor(text: string, q: number): number {
+  const from = Math.max(0, q - 4);
+  for (let end = q; end > from; end--) {
+    if (!inBits(BEFORE_NAME_LASTS, text.charCodeAt(end - 1))) continue;
+    for (const w of BEFORE_NAME) if (text.startsWith(w, end - w.length)) return end;
+  }
+  return from;
+}
+
+/** What precedes a name before a title or label: anything, no Han character or a word of `BEFORE_NAME`, no Han character. */
+const ANYWHERE = 0;
+const APART = 1;
+const AFTER_BOUNDARY = 2;
+
+/**
+ * Where a name that ends right before a title at `q` starts (`请王小明先生` → 王小明), or -1 for a bare surname: a
+ * surname and one or two given characters, starting at `floor` or later, after what `before` allows.
+ */
+function nameBefore(text: string, q: number, floor: number, before: number): number {
   // No closures here: this runs at every title and label, and a named closure costs its creation each time.
   for (let length = 4; length >= 2; length--) {
     const at = q - length;
-    if (at < 0) continue;
+    if (at < floor) continue;
     const surname = surnameLength(text, at);
     if (surname === 0 || surname >= length || length - surname > 2 || !isGivenName(text, at + surname, q)) continue;
-    if (CHAR[text.charCodeAt(at)]! & FUNCTION_SURNAME) continue;
-    if (NOT_NAMES.has(text.slice(at, at + 2)) || (boundary && isHan(text, at - 1))) continue;
+    if (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) continue;
+    if (NOT_NAMES.has(text.slice(at, at + 2))) continue;
+    if (before !== ANYWHERE && isHan(text, at - 1) && (before === AFTER_BOUNDARY || !standsApart(text, at, floor)))
+      continue;
     return at;
   }
   return -1;
 }
 
+/** Whether a name at `at` stands apart: after no Han character, or after a word of `BEFORE_NAME` (that ends at `floor`). */
+function standsApart(text: string, at: number, floor: number): boolean {
+  return !isHan(text, at - 1) || (at === floor && endsBeforeName(text, at));
+}
+
+/** Whether a word of `BEFORE_NAME` ends at `at`. */
+function endsBeforeName(text: string, at: number): boolean {
+  if (!inBits(BEFORE_NAME_LASTS, text.charCodeAt(at - 1))) return false;
+  for (const w of BEFORE_NAME) if (text.startsWith(w, at - w.length)) return true;
+  return false;
+}
+
+/** Names after English cues and titles (`My name is John Smith`, `Regards,\nAnna Lee`, `Mr. Smith`), in one search. */
 function englishCues(text: string, out: ScanMatch[]): void {
   EN_CUE.lastIndex = 0;
   for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
-    if (/[A-Za-z]/.test(text[m.index - 1] ?? '')) continue; // `Username:` is no `name:`
+    if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
     const at = m.index + m[0].length;
-    if (isHan(text, at)) {
+    if (m[1] === undefined && isHan(text, at)) {
       const end = chineseNameEnd(text, at, m[0].includes(':'));
       if (end > 0) out.push([at, text.slice(at, end)]);
       continue;
@@ -541,36 +723,27 @@ function englishCues(text: string, out: ScanMatch[]): void {
     const en = englishNameAt(text, at);
     if (en) out.push(en);
   }
-  // `Mr./Mrs./Ms./Miss/Dr X`, found by one search for `M` and one for `Dr`.
-  for (const key of ['M', 'Dr']) {
-    for (let k = text.indexOf(key); k !== -1; k = text.indexOf(key, k + 1)) {
-      if (key === 'M' && !'rsix'.includes(text[k + 1] ?? '_')) continue; // Mr Mrs Ms Miss Mx
-      TITLE.lastIndex = k;
-      if (/[A-Za-z]/.test(text[k - 1] ?? '') || !TITLE.test(text)) continue;
-      const en = englishNameAt(text, TITLE.lastIndex);
-      if (en) out.push(en);
-    }
-  }
 }
 
 /**
  * Person name (姓名) without machine learning: the names the record's metadata gives, wherever the text
  * repeats them (high confidence), and names after or before cues — `姓名：`, `联系人`, `我叫`, `本人`,
- * `X先生/女士/小姐`, `my name is`, `Mr./Ms.` — with a known surname (medium confidence).
+ * `X先生/女士/小姐`, `X经理/老师`, `my name is`, `Mr./Ms.` — with a known surname (medium confidence); a bare
+ * surname (`王先生`, `她姓丁`) at low confidence. Masked as participants' names are (`maskName`: `张*`, `J*** S****`).
  */
 export const personName: Detector = {
   type: 'PERSON_NAME',
   scan: (text: string, scope: ScanScope) => {
     const out: ScanMatch[] = [];
     if (scope.names.length > 0) participantNames(text, scope.names, out);
-    if (CUES_ARE_HAN && !hasFeature(scope.has, 'han')) signatures(text, out);
-    else cueNames(text, out);
+    if (hasFeature(scope.has, 'han')) chineseCues(text, out); // every Chinese cue is Han characters
+    signatures(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
   },
   validate: (match) => ({ normalized: normalizeName(match), confidence: CUE }),
   context: [],
-  mask: (f) => maskPersonName(f.value),
+  mask: (f) => maskName(f.value),
   label: '[姓名]',
   sensitivity: 'L2',
   piplSensitive: false,
