@@ -65,3 +65,110 @@ describe('address', () => {
     expect(text.slice(f!.start, f!.end)).toBe(f!.value);
   });
 });
+
+describe('address in English', () => {
+  it.each([
+    [
+      'Please courier it to 4821 Maple Crest Lane, Unit 7, Austin, TX 78745-1203. Thank you!',
+      '4821 Maple Crest Lane, Unit 7, Austin, TX 78745-1203',
+    ],
+    ['The refund cheque went to 1290 W 43rd St, Chicago, IL 60609 last month', '1290 W 43rd St, Chicago, IL 60609'],
+    ['New address: 17B Carlton Terrace, Islington, London N1 8QD', '17B Carlton Terrace, Islington, London N1 8QD'],
+    [
+      'Send the card to Flat 3, 52 Holloway Road, Manchester M14 6PT please',
+      'Flat 3, 52 Holloway Road, Manchester M14 6PT',
+    ],
+    [
+      '客户：地址 Room 2105, 21/F, Block C, 9 Tai Koo Wan Road, Quarry Bay, Hong Kong',
+      'Room 2105, 21/F, Block C, 9 Tai Koo Wan Road, Quarry Bay, Hong Kong',
+    ],
+    [
+      'Deliver to Blk 218 Bedok North Street 1, #04-221, Singapore 460218.',
+      'Blk 218 Bedok North Street 1, #04-221, Singapore 460218',
+    ],
+    ['Our store is at 63 Serangoon Avenue 2, Singapore 556130, open daily', '63 Serangoon Avenue 2, Singapore 556130'],
+    [
+      'Shipping to 905 Riverbend Pkwy NE, Suite 310, Atlanta, GA 30328',
+      '905 Riverbend Pkwy NE, Suite 310, Atlanta, GA 30328',
+    ],
+  ])('finds the street address in %s', (text, address) => {
+    expect(values(text)).toEqual([address]);
+  });
+
+  it('finds an address written over two lines when the second ends in a postcode', () => {
+    expect(values('Kind regards,\nMaria\n27 Elmwood Close\nLeeds LS6 2QB')).toEqual([
+      '27 Elmwood Close\nLeeds LS6 2QB',
+    ]);
+  });
+
+  it('stops at the end of the sentence, not in the text after it', () => {
+    expect(values('We posted it to 88 Harbour View Road, Sai Kung. It arrives Monday.')).toEqual([
+      '88 Harbour View Road, Sai Kung',
+    ]);
+    expect(values('Mailed to 14 Ocean Drive, Thanks for checking')).toEqual(['14 Ocean Drive']);
+    expect(values('送到 6 Shouson Hill Road，谢谢')).toEqual(['6 Shouson Hill Road']);
+  });
+
+  it('finds units and a building without a street only right after an address cue', () => {
+    expect(values('收货地址：Flat 9C, Block 4, Kingsford Gardens, Sha Tin；麻烦尽快')).toEqual([
+      'Flat 9C, Block 4, Kingsford Gardens, Sha Tin',
+    ]);
+    expect(values('ship to: Apt. 14D, Tower 3, Ocean Shores')).toEqual(['Apt. 14D, Tower 3, Ocean Shores']);
+    expect(values('Flat 9C, Block 4, Kingsford Gardens, Sha Tin')).toEqual([]);
+  });
+
+  it('is surer of a full street address than of a lone street line, and of either than of units alone', () => {
+    const [full] = addresses('It went to 31 Pemberton Road, Leeds LS2 9JT, as asked');
+    const [lone] = addresses('It went to 31 Pemberton Road, as asked');
+    const [units] = addresses('收件地址：Flat 2A, Tower 6, Seaview Court');
+    expect(full!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(lone!.confidence).toBeLessThan(full!.confidence);
+    expect(units!.confidence).toBeCloseTo(0.7);
+  });
+
+  it.each([
+    'Version 2 Road map is due next week',
+    'There is room for improvement in Suite 5 of tests',
+    'Room for improvement: 38 Road',
+    'I upgraded to Windows 11 Home last night',
+    'We sold 3 Main Street shops and 1 Google Drive plan',
+    'Order 12 Ocean Drive candles from the catalogue',
+    'Please see page 4 Close Encounters for details',
+    'Ticket #4521 is open, Level 3 Support Way is the team name',
+    'Your card 5301 1409 9300 9066 ends in 9066',
+    'Call me on +44 7400 564253 after 5 pm',
+    'Floor 3 Tower B is being renovated',
+    'In Hong Kong 2024 was a good year',
+  ])('finds no address in %s', (text) => {
+    expect(values(text)).toEqual([]);
+  });
+
+  it('normalizes to lower case with spaces collapsed', () => {
+    expect(addresses('Mail to 12  Baker Street,\tLondon NW1 6XE')[0]!.normalized).toBe(
+      '12 baker street, london nw1 6xe',
+    );
+  });
+
+  it('masks all but a leading designator, and a leading number too', () => {
+    const mask = (text: string) => detectorFor('ADDRESS').mask(addresses(text)[0]!);
+    expect(mask('地址：Flat 12C, 7 Robinson Road, Mid-Levels')).toBe('Flat ****');
+    expect(mask('Send to 221 Larch Avenue, Boise, ID 83702')).toBe('****');
+    expect(mask('收件地址：#07-12, Tower 2, Marina Bay')).toBe('****');
+  });
+
+  it('finds full-width text with offsets true on the original text', () => {
+    const text = '地址：Ｆｌａｔ ５Ａ，１２ Ｐｅｄｄｅｒ Ｓｔｒｅｅｔ，Ｃｅｎｔｒａｌ';
+    const [f] = addresses(text);
+    expect(f!.value).toBe('Ｆｌａｔ ５Ａ，１２ Ｐｅｄｄｅｒ Ｓｔｒｅｅｔ，Ｃｅｎｔｒａｌ');
+    expect(text.slice(f!.start, f!.end)).toBe(f!.value);
+    expect(detectorFor('ADDRESS').mask(f!)).toBe('Ｆｌａｔ ****');
+  });
+
+  it('leaves the Chinese address next to an English one as it was', () => {
+    const found = addresses('旧地址上海市浦东新区张江路88号3栋1201室，新地址 Flat 1A, 3 Ho Man Tin Street, Kowloon');
+    expect(found.map((f) => [f.value, f.confidence])).toEqual([
+      ['上海市浦东新区张江路88号3栋1201室', 0.95],
+      ['Flat 1A, 3 Ho Man Tin Street, Kowloon', 0.9],
+    ]);
+  });
+});

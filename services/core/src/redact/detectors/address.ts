@@ -1,5 +1,7 @@
 import { digitRuns } from '../digit-runs';
-import type { Candidate, Detector, ScanMatch } from '../finding';
+import { englishAddresses, normalizeEnglishAddress, readEnglishAddress } from '../english-address';
+import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { hasFeature } from '../text-features';
 
 /** An address from a province, city or district down to a numbered unit is as specific as addresses get. */
 const ADMINISTRATIVE = [0.85, 0.95] as const;
@@ -212,6 +214,14 @@ function scanAddresses(text: string): ScanMatch[] {
   return out;
 }
 
+/** Chinese addresses where the text holds Han characters, English ones where it holds Latin letters. */
+function scan(text: string, scope: ScanScope): ScanMatch[] {
+  const chinese = hasFeature(scope.has, 'han') ? scanAddresses(text) : [];
+  if (!hasFeature(scope.has, 'latin')) return chinese;
+  const english = englishAddresses(text);
+  return chinese.length === 0 ? english : [...chinese, ...english];
+}
+
 /** The leading administrative levels a mask may show (`上海市浦东新区`), or '' when the address has none. */
 function keptPrefix(address: string): string {
   let at = 0;
@@ -220,22 +230,42 @@ function keptPrefix(address: string): string {
 }
 
 /**
- * Postal address (地址) in Chinese by its grammar: from the first administrative unit (省/市/区/县/镇/乡/街道)
+ * What a mask shows of an English address, like `上海市浦东新区` of a Chinese one: its first word when that is a
+ * designator (`Flat ****`), nothing when it is a number (`367`, `#12-05`), since numbers are what identify a home.
+ */
+function keptWord(address: string): string {
+  const first = address.split(/[\s,，\u3000]/, 1)[0]!;
+  return /[0-9０-９]/.test(first) ? '' : `${first} `;
+}
+
+/** A Chinese address starts with a Han character; an English one with a letter, a digit or `#`, full-width or not. */
+const isEnglish = (address: string) => {
+  const c = address.charCodeAt(0);
+  return c < 0x80 || (c >= 0xff01 && c <= 0xff5e);
+};
+
+/**
+ * Postal address (地址). In Chinese by its grammar: from the first administrative unit (省/市/区/县/镇/乡/街道)
  * or a road, through 路/街/巷/弄/小区/村/组…, to the last numbered unit (号/栋/单元/楼/室…); after a cue word
- * (`收货地址：`) from the cue. English street addresses are not recognised.
+ * (`收货地址：`) from the cue. In English (US, UK, Hong Kong, Singapore) by `readEnglishAddress`: a street line
+ * with its units, districts and postcode, or units and buildings alone right after a cue.
  */
 export const address: Detector = {
   type: 'ADDRESS',
-  scan: scanAddresses,
-  needs: ['digit', 'han'],
+  scan,
+  needs: ['digit'],
   validate: (match) => {
     const parsed = parseAddress(match, 0);
-    return parsed
-      ? { normalized: match.replace(/\s+/g, ''), confidence: parsed.administrative ? ADMINISTRATIVE : STREET }
+    if (parsed) {
+      return { normalized: match.replace(/\s+/g, ''), confidence: parsed.administrative ? ADMINISTRATIVE : STREET };
+    }
+    const english = readEnglishAddress(match, 0, false);
+    return english?.end === match.length
+      ? { normalized: normalizeEnglishAddress(match), confidence: english.confidence }
       : null;
   },
   context: ['地址', '住址', '收货', '收貨', '寄到', '送到', '住在', '家住', 'address'],
-  mask: (f) => `${keptPrefix(f.normalized)}****`,
+  mask: (f) => (isEnglish(f.value) ? `${keptWord(f.value)}****` : `${keptPrefix(f.normalized)}****`),
   label: '[地址]',
   sensitivity: 'L2',
   piplSensitive: false,
