@@ -168,6 +168,109 @@ describe('person name from cues', () => {
   });
 });
 
+describe('person name from transfer, change and apposition cues', () => {
+  it.each([
+    ['我想转给王小丽的，结果转错了', '王小丽'],
+    ['上周汇款给陈志强，他说没收到', '陈志强'],
+    ['退款给孙丽，她说还没到账', '孙丽'],
+    ['我是北京市居民赵立新，想咨询一下', '赵立新'],
+  ])('finds the person money goes to, or a resident named in apposition, in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    '能不能转给支付宝',
+    '汇给国外的账户要多久',
+    '转给银行了吗',
+    '钱转给房东。',
+    '转给花呗。',
+    '我要转给江苏分公司',
+    '钱已经转给对方了',
+    '居民区里面很吵',
+    '居民楼下的快递柜',
+    '居民身份证丢了',
+  ])('takes no institution, place or noun after a transfer or resident cue for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['收款人写李建华就行', '李建华'],
+    ['收款人写 Maria Lopez 行吗', 'Maria Lopez'],
+    ['入住人换成郑雪。', '郑雪'],
+    ['联系人帮我改成周杰，谢谢', '周杰'],
+    ['乘客信息改为王磊的', '王磊'],
+  ])('finds the name a named field is written as or changed to, in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    '收款人写公司名称',
+    '收款人写错了',
+    '收款人写全名',
+    '改成周三的航班',
+    '入住人改成明天',
+    '联系人改成公司电话',
+  ])('takes no field value, date or change without a named field for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('no longer takes a weekday after a weak cue for a name', () => {
+    expect(names('客户周三来电说快递没到')).toEqual([]);
+  });
+});
+
+describe('person name in romanized form', () => {
+  it.each([
+    ['姓名拼音：LI/XIAOMING，护照号码', 'LI/XIAOMING'],
+    ['拼音 WANG FANG', 'WANG FANG'],
+    ['Name: CHEN/JIE', 'CHEN/JIE'],
+    ['乘客姓名拼音Ouyang/Nana，出发', 'Ouyang/Nana'],
+  ])('finds the passport-style name after a pinyin or name cue in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each(['拼音：NA', '拼音输入法不好用', 'Name: N/A', '姓名拼音：CUSTOMER SERVICE', 'NAME: JOHN'])(
+    'takes no abbreviation, word or team in capitals for a name in %s',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
+});
+
+describe('person name from English relations and answers', () => {
+  it.each([
+    ['My husband, Peter Collins, will pick it up.', 'Peter Collins'],
+    ["Our accountant's name is Laura Kim.", 'Laura Kim'],
+    ["It is in my sister's name, Grace Wu, since May.", 'Grace Wu'],
+  ])('finds the full name of a relation in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    'my friend, Tom, said so',
+    'a colleague, Mark Lee, called',
+    'my manager, Customer Service, replied',
+    "the company's name, Acme Trading, is on the invoice",
+  ])('takes no first name alone, nobody in particular or a firm for a relation in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ["Agent: Can I get your full name?\nCaller: Sure, it's Maya Chen.", 'Maya Chen'],
+    ['Agent: What name is the booking under?\nCaller: This is Omar Haddad.', 'Omar Haddad'],
+  ])('finds the full name given in answer to a name question in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    "Agent: May I have your name?\nCaller: It's Monday Morning here, sorry.",
+    "Agent: Whose name is on the account?\nCaller: It's Customer Service.",
+    "Hello, it's Maya Chen here.",
+  ])('takes no day, team or unasked introduction for an answer in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+});
+
 describe('person name mask', () => {
   it('keeps a Chinese surname, a compound one whole, and hides each given character', () => {
     expect(['张三', '李小明', '欧阳娜', '欧阳娜娜', '司马光'].map(maskName)).toEqual([

@@ -12,9 +12,19 @@ const SURNAME = [0.4, 0.4] as const;
 
 /**
  * Cues after which a name follows (`姓名：张三`, `收款人李明`); `weak` ones also start ordinary phrases (`客户信息`,
- * and `客户：` labels the customer's lines in a transcript), so their name must end at a boundary.
+ * and `客户：` labels the customer's lines in a transcript), so their name must end at a boundary; `guarded` ones
+ * are as often followed by a noun as by a name (`转给国外`), so their name starts with no function surname either;
+ * `change` ones (`改成`) count only a few characters after a strong cue; a `romanized` one takes only Latin names.
  */
-const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean; surname?: boolean }[] = [
+const PREFIX_CUES: readonly {
+  cue: string;
+  weak?: boolean;
+  guarded?: boolean;
+  change?: boolean;
+  romanized?: boolean;
+  ignore?: boolean;
+  surname?: boolean;
+}[] = [
   // Longer words that hold a cue but name no person come first: the first cue that fits wins.
   { cue: '用户名', ignore: true },
   { cue: '用戶名', ignore: true },
@@ -62,6 +72,21 @@ const PREFIX_CUES: readonly { cue: string; weak?: boolean; ignore?: boolean; sur
     '車主',
   ].map((cue) => ({ cue })),
   ...['客户', '客戶', '客服', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
+  // Who money goes to (`转给张三的`, `汇款给李四`, `转账给`, `退款给`), and a resident in apposition (`台湾居民王五`).
+  ...['转给', '轉給', '汇给', '匯給', '账给', '賬給', '款给', '款給', '居民'].map((cue) => ({
+    cue,
+    weak: true,
+    guarded: true,
+  })),
+  // A field a strong cue names changed to a name (`入住人改一下，改成刘娜`): only a few characters after that cue.
+  ...['改成', '改为', '改為', '换成', '換成', '写成', '寫成'].map((cue) => ({
+    cue,
+    weak: true,
+    guarded: true,
+    change: true,
+  })),
+  // A romanized name (`姓名拼音：ZHANG/WEI`), in capitals as passports write it; never a Chinese one.
+  { cue: '拼音', romanized: true },
   // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names.
   ...['我姓', '你姓', '您姓', '他姓', '她姓'].map((cue) => ({ cue, surname: true })),
 ];
@@ -216,6 +241,23 @@ const NOT_NAMES = new Set([
   '都是',
   '都有',
   '师傅',
+  '银行',
+  '农行',
+  '商户',
+  '房东',
+  '居民',
+  '楼上',
+  '楼下',
+  '楼里',
+  '楼道',
+  '周一',
+  '周二',
+  '周三',
+  '周四',
+  '周五',
+  '周六',
+  '周日',
+  '周末',
 ]);
 /** Capitalized English words that are not a second name after `Mr. Smith`. */
 const EN_STOP = new Set([
@@ -263,9 +305,56 @@ const GENERIC = new Set(
 
 const EN_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*";
 const EN_NAME = new RegExp(`(${EN_WORD})(?: (${EN_WORD}))?`, 'uy');
-/** English cues a name follows: `my name is`, labels (`Name:`, `Account name`), sign-offs (`Regards,`), and titles (`Mr.`, captured). */
+/** People named by who they are to the writer (`my partner, Olivia Harper`, `our contractor's name is Daniel Patel`). */
+const RELATIONS = new Set([
+  'partner',
+  'spouse',
+  'husband',
+  'wife',
+  'son',
+  'daughter',
+  'mother',
+  'mom',
+  'mum',
+  'father',
+  'dad',
+  'brother',
+  'sister',
+  'friend',
+  'colleague',
+  'coworker',
+  'manager',
+  'boss',
+  'assistant',
+  'tenant',
+  'landlord',
+  'contractor',
+  'employee',
+  'client',
+  'lawyer',
+  'accountant',
+]);
+/** Words a relation follows when it is someone's (`our contractor`, not `a contractor`). */
+const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
+/**
+ * English cues a name follows: `my name is`, labels (`Name:`, `Account name`, the colon captured first) or a
+ * question for a name (`your name please?`, an empty first capture: its answer may follow, see `EN_ANSWER`),
+ * sign-offs (`Regards,`), titles (`Mr.`, captured second), and what may end a relation (`, ` or `'s name is `
+ * after a word and before a name, captured third: the relation is found by a look back from there, as a search
+ * for each would cost every text). One search: each added one costs every text with a Latin letter.
+ */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame:|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:Regards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})/g;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:Regards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+/** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
+const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
+/** How far after a name question its answer is looked for. */
+const ANSWER_REACH = 160;
+/** Capitalized words that start no name in an answer (`it's Monday Morning`). */
+const CALENDAR = new Set(
+  'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December Today Tomorrow Yesterday'.split(
+    ' ',
+  ),
+);
 const LATIN_NAME = /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,3}$/u;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 
@@ -354,6 +443,27 @@ function englishNameAt(text: string, at: number): ScanMatch | null {
   return [at, name];
 }
 
+/** A romanized name as passports write it, surname first (`ZHANG/WEI`, `Ouyang/Na Na`). */
+const PASSPORT_NAME = /[A-Z][A-Za-z]+\/[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?![A-Za-z0-9/])/y;
+/** A name in capitals (`ZHANG WEI`), taken only where a cue says it is romanized (`姓名拼音：`). */
+const CAPITALS_NAME = /[A-Z]{2,}(?: [A-Z]{2,}){1,2}(?![A-Za-z0-9])/y;
+
+/**
+ * A Latin name at `at` after a name cue: surname/given as passports write it, a name in capitals where the cue says
+ * it is `romanized`, or a capitalized one (see `englishNameAt`); as [start, text], or null.
+ */
+function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | null {
+  let end = at + 1;
+  while (isAsciiLetter(text.charCodeAt(end))) end++;
+  // A slash after the first word is the passport form's, the only one tried where no cue says `romanized`.
+  const re = text.charCodeAt(end) === 0x2f ? PASSPORT_NAME : romanized ? CAPITALS_NAME : null;
+  if (re === null) return englishNameAt(text, at);
+  re.lastIndex = at;
+  const m = re.exec(text);
+  if (m === null || m[0].split(/[ /]/).some((w) => GENERIC.has(w.toLowerCase()))) return null;
+  return [at, m[0]];
+}
+
 /** A display name worth looking for: a Chinese name as written, or a Latin one by its lower-cased `needle`. */
 interface SoughtName {
   han: boolean;
@@ -397,10 +507,12 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function participantNames(text: string, names: readonly string[], out: ScanMatch[]): void {
+function participantNames(text: string, names: readonly string[], hasHan: boolean, out: ScanMatch[]): void {
   let lower: string | undefined;
   for (const { han, needle, candidate } of soughtNames(names)) {
     if (han) {
+      if (!hasHan) continue; // a Chinese name is Han characters only: a text without one holds none
+
       for (let i = text.indexOf(needle); i !== -1; i = text.indexOf(needle, i + needle.length)) {
         out.push([i, needle, candidate]);
       }
@@ -420,17 +532,23 @@ function endsAtBoundary(text: string, end: number): boolean {
   return !isHan(text, end) || startsTitle(text, end) || startsFollower(text, end);
 }
 
+/** Whether code `c` links a cue to its name (`收款人是`, `收款人写`): 是为為叫写寫. */
+const isCueLink = (c: number) =>
+  c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
+
 /** The name after a prefix cue that ends at `cueEnd` (`姓名：张三`), as a match, or null. */
-function nameAfter(text: string, cueEnd: number, weak: boolean): ScanMatch | null {
+function nameAfter(text: string, cueEnd: number, weak: boolean, guarded = false, romanized = false): ScanMatch | null {
   let at = cueEnd;
   const c = text.charCodeAt(at);
   const colon = c === 0x3a || c === 0xff1a; // : ：
-  if (colon || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb) at++; // 是为為叫
+  if (colon || isCueLink(c)) at++;
   while (text.charCodeAt(at) === 0x20 && at - cueEnd < 3) at++;
   const first = text.charCodeAt(at);
-  if (first >= 0x41 && first <= 0x5a) return weak ? null : englishNameAt(text, at); // A-Z
+  if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized); // A-Z
+  if (romanized) return null;
   // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
   if (!startsSurname(first) && (weak || !colon)) return null;
+  if (guarded && inBits(FUNCTION_SURNAME_CHARS, first)) return null;
   let end = chineseNameEnd(text, at, colon && !weak);
   if (end < 0) return null;
   // `客户王明反映`: two given characters that run into the next word are more likely one.
@@ -438,6 +556,24 @@ function nameAfter(text: string, cueEnd: number, weak: boolean): ScanMatch | nul
     end--;
   if (weak && !endsAtBoundary(text, end)) return null;
   return [at, text.slice(at, end)];
+}
+
+/** How far before a change (`改成`) the strong cue whose field it changes may end (`入住人改一下，改成刘娜`). */
+const CHANGE_REACH = 8;
+
+/** Whether a strong cue (`入住人`, `联系人`) ends at most `CHANGE_REACH` characters before `at`, in the same sentence. */
+function afterStrongCue(text: string, at: number): boolean {
+  for (let j = at - 1; j >= 1 && j >= at - CHANGE_REACH; j--) {
+    const c = text.charCodeAt(j);
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a) return false; // 。!?\n
+    const id = ANCHOR_ID[anchorNumber(text.charCodeAt(j - 1)) * ROW + anchorNumber(c)]!;
+    if (id === 0 || (ANCHOR_KIND[id]! & STRONG_PREFIX) === 0) continue;
+    for (const cue of ANCHORS[id]!.cues) {
+      if (cue.weak || cue.ignore || cue.romanized || !text.startsWith(cue.cue, j + 1 - cue.cue.length)) continue;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** A surname alone after `我姓` at `at`, ending at a boundary (`她姓丁。`), at low confidence; or null. */
@@ -448,7 +584,15 @@ function surnameAfter(text: string, at: number): ScanMatch | null {
   return [at, text.slice(at, end), { normalized: text.slice(at, end), confidence: SURNAME }];
 }
 
-type PrefixCue = { cue: string; weak: boolean; ignore: boolean; surname: boolean };
+type PrefixCue = {
+  cue: string;
+  weak: boolean;
+  guarded: boolean;
+  change: boolean;
+  romanized: boolean;
+  ignore: boolean;
+  surname: boolean;
+};
 /** What two characters of a text can be: the end of prefix cues (in list order), a title, the start of labels. */
 interface Anchor {
   cues: PrefixCue[];
@@ -484,8 +628,10 @@ function anchor(pair: string): Anchor {
   }
   return ANCHORS[id]!;
 }
-for (const { cue, weak, ignore, surname } of PREFIX_CUES)
-  anchor(cue.slice(-2)).cues.push({ cue, weak: !!weak, ignore: !!ignore, surname: !!surname });
+for (const { cue, weak, guarded, change, romanized, ignore, surname } of PREFIX_CUES) {
+  const flags = { weak: !!weak, guarded: !!guarded, change: !!change, romanized: !!romanized };
+  anchor(cue.slice(-2)).cues.push({ cue, ...flags, ignore: !!ignore, surname: !!surname });
+}
 for (const cue of SUFFIX_CUES) anchor(cue).title = 1;
 for (const cue of LOOSE_SUFFIX_CUES) anchor(cue).title = 2;
 for (const label of LABELS_AFTER) anchor(label.slice(0, 2)).labels.push(label);
@@ -525,7 +671,7 @@ function mayName(text: string, p: number, kind: number): boolean {
   let at = p + 2;
   let c = text.charCodeAt(at);
   const colon = c === 0x3a || c === 0xff1a; // : ：
-  if (colon || c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb) c = text.charCodeAt(++at); // 是为為叫
+  if (colon || isCueLink(c)) c = text.charCodeAt(++at);
   while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
   if (startsSurname(c)) return true;
   return (kind & STRONG_PREFIX) !== 0 && ((c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff));
@@ -560,7 +706,12 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
   for (let i = 0; i < cues.length; i++) {
     const c = cues[i]!;
     if (c.cue.length > 2 && !text.startsWith(c.cue, p + 2 - c.cue.length)) continue;
-    const name = c.ignore ? null : c.surname ? surnameAfter(text, p + 2) : nameAfter(text, p + 2, c.weak);
+    if (c.change && !afterStrongCue(text, p)) break; // `改成明天`: no field of a name is changed
+    const name = c.ignore
+      ? null
+      : c.surname
+        ? surnameAfter(text, p + 2)
+        : nameAfter(text, p + 2, c.weak, c.guarded, c.romanized);
     if (name) out.push(name);
     break; // the first cue that fits wins
   }
@@ -709,34 +860,93 @@ function endsBeforeName(text: string, at: number): boolean {
   return false;
 }
 
-/** Names after English cues and titles (`My name is John Smith`, `Regards,\nAnna Lee`, `Mr. Smith`), in one search. */
+/**
+ * Names after English cues and titles (`My name is John Smith`, `Regards,\nAnna Lee`, `Mr. Smith`), relations
+ * (`our contractor, Daniel Patel`), in one search; then answers to a name question it found (`it's Ryan Tanaka`).
+ */
 function englishCues(text: string, out: ScanMatch[]): void {
+  let asked = -1;
   EN_CUE.lastIndex = 0;
   for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
-    if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
     const at = m.index + m[0].length;
-    if (m[1] === undefined && isHan(text, at)) {
+    if (m[1] === '') {
+      if (asked < 0) asked = text.indexOf('?', at) + 1;
+      continue;
+    }
+    if (m[3] !== undefined) {
+      if (!afterRelation(text, m.index + 1, m[3].charCodeAt(1) === 0x2c)) continue; // ,
+      const en = englishNameAt(text, at);
+      if (en?.[1].includes(' ')) out.push(en); // `my friend, Tom`: a first name alone is too often no name at all
+      continue;
+    }
+    if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
+    const title = m[2] !== undefined;
+    if (!title && isHan(text, at)) {
       const end = chineseNameEnd(text, at, m[0].includes(':'));
       if (end > 0) out.push([at, text.slice(at, end)]);
       continue;
     }
-    const en = englishNameAt(text, at);
+    const en = title ? englishNameAt(text, at) : romanNameAt(text, at, false);
     if (en) out.push(en);
+  }
+  if (asked > 0) answers(text, asked, out);
+}
+
+/** Where the lower-case ASCII word that ends at `end` starts, or -1 when none does. */
+function lowerWordStart(text: string, end: number): number {
+  let s = end;
+  for (let c = text.charCodeAt(s - 1); c >= 0x61 && c <= 0x7a; c = text.charCodeAt(s - 1)) s--;
+  return s === end ? -1 : s;
+}
+
+/**
+ * Whether someone's relation ends at `end`, before a `comma` (`our contractor,`, `my partner's name,`) or else an
+ * `'s name is` (`my husband's name is`).
+ */
+function afterRelation(text: string, end: number, comma: boolean): boolean {
+  let e = end;
+  let s = lowerWordStart(text, e);
+  if (s < 0) return false;
+  if (comma && e - s === 4 && text.startsWith('name', s)) {
+    // `my partner's name,`: the relation is before the `'s`
+    const apostrophe = text.charCodeAt(s - 3);
+    if (text.charCodeAt(s - 1) !== 0x20 || text.charCodeAt(s - 2) !== 0x73) return false;
+    if (apostrophe !== 0x27 && apostrophe !== 0x2019) return false;
+    e = s - 3;
+    s = lowerWordStart(text, e);
+    if (s < 0) return false;
+  }
+  if (!RELATIONS.has(text.slice(s, e)) || text.charCodeAt(s - 1) !== 0x20) return false;
+  let p = s - 1;
+  while (isAsciiLetter(text.charCodeAt(p - 1))) p--;
+  return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase());
+}
+
+/** Full names given in answer to a name question that ends at `from` (`Yes, it's Ryan Tanaka.`). */
+function answers(text: string, from: number, out: ScanMatch[]): void {
+  EN_ANSWER.lastIndex = from;
+  const reach = from + ANSWER_REACH;
+  for (let m = EN_ANSWER.exec(text); m && m.index < reach; m = EN_ANSWER.exec(text)) {
+    if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `bit's`, `Yesterday`
+    const en = englishNameAt(text, m.index + m[0].length);
+    if (en?.[1].includes(' ') && !CALENDAR.has(en[1].slice(0, en[1].indexOf(' ')))) out.push(en);
   }
 }
 
 /**
  * Person name (姓名) without machine learning: the names the record's metadata gives, wherever the text
- * repeats them (high confidence), and names after or before cues — `姓名：`, `联系人`, `我叫`, `本人`,
- * `X先生/女士/小姐`, `X经理/老师`, `my name is`, `Mr./Ms.` — with a known surname (medium confidence); a bare
+ * repeats them (high confidence), and names after or before cues — `姓名：`, `联系人`, `我叫`, `本人`, `转给`,
+ * `改成`, `拼音`, `X先生/女士/小姐`, `X经理/老师`, `my name is`, `Mr./Ms.`, `my partner,`, an answer to a name
+ * question — with a known surname or in Latin letters (medium confidence); a bare
  * surname (`王先生`, `她姓丁`) at low confidence. Masked as participants' names are (`maskName`: `张*`, `J*** S****`).
  */
 export const personName: Detector = {
   type: 'PERSON_NAME',
   scan: (text: string, scope: ScanScope) => {
     const out: ScanMatch[] = [];
-    if (scope.names.length > 0) participantNames(text, scope.names, out);
-    if (hasFeature(scope.has, 'han')) chineseCues(text, out); // every Chinese cue is Han characters
+    const han = hasFeature(scope.has, 'han');
+    if (scope.names.length > 0) participantNames(text, scope.names, han, out);
+    if (han) chineseCues(text, out); // every Chinese cue is Han characters
     signatures(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
