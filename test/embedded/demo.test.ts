@@ -56,6 +56,10 @@ describe('custodian demo (embedded profile)', () => {
     expect(out.text).toMatch(/search "110101199003071233": [1-9]\d* hit/);
   });
 
+  it("finds a customer's records by name, though the index holds the name only masked and as a token", () => {
+    expect(out.text).toMatch(/search "王芳": [1-9]\d* hit/);
+  });
+
   it('prints hits with PII masked, never an original identifier', () => {
     const shown = out.text
       .split('\n')

@@ -21,6 +21,7 @@ export const DEMO_SEARCHES: Array<{ as: 'agent' | 'compliance'; q: string; why: 
   { as: 'compliance', q: 'refund', why: 'an English word' },
   { as: 'compliance', q: '13812345678', why: 'a mobile number: found by its keyed token, the index never held it' },
   { as: 'compliance', q: '110101199003071233', why: 'a resident ID number, the same way' },
+  { as: 'compliance', q: '王芳', why: "a customer's name: the index holds names only masked and as keyed tokens" },
 ];
 
 export interface DemoOptions {
