@@ -7,7 +7,7 @@
  *
  *   BENCH_RECORDS=1000   how many distinct records     BENCH_ROUNDS=3   timed passes over them (after warm-up)
  */
-import { classify, detectInRecord, newDataKey, projectRecord } from '@custodian/core';
+import { classify, detect, detectInRecord, newDataKey, projectRecord } from '@custodian/core';
 import { Policy, Record } from '@custodian/schemas';
 import { loadCorpus } from './pii/corpus';
 
@@ -94,6 +94,52 @@ function main() {
       mix.name,
       Array.from({ length: RECORDS }, (_, i) => buildRecord(i, snippets, mix.share)),
     );
+  scaling();
+}
+
+/**
+ * Long texts made of one repeated unit that many detectors react to: detect must stay linear in the text's
+ * length (a search that runs past its window turns a 1 MB mail into minutes). Four times the text should take
+ * about four times as long.
+ */
+const UNITS = [
+  '联系人王先生13812345678 ',
+  '号码078051121，',
+  'ref 078051121 ',
+  '12 Baker Road, ',
+  'Flat 1, ',
+  'Mr. John Smith ',
+  '姓名：',
+  'a@',
+  '1 ',
+  '10.0.0.1 fe80::1 ',
+];
+
+function scaling() {
+  out();
+  out('━━ scaling: detect() on one long text of a repeated unit, 2,500 and 10,000 copies (4× the length)');
+  let worst = 0;
+  for (const unit of UNITS) {
+    const time = (copies: number) => {
+      const text = unit.repeat(copies);
+      const t0 = process.hrtime.bigint();
+      detect(text);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    time(500);
+    const small = Math.min(time(2500), time(2500));
+    const big = Math.min(time(10000), time(10000));
+    const ratio = big / Math.max(small, 0.1);
+    worst = Math.max(worst, ratio);
+    out(
+      `${JSON.stringify(unit).padEnd(28)}${small.toFixed(1).padStart(9)} ms${big.toFixed(1).padStart(9)} ms   ×${ratio.toFixed(1)}`,
+    );
+  }
+  out(
+    worst < 8
+      ? `✓ linear: 4× the text took at most ×${worst.toFixed(1)} the time.`
+      : `✗ SUPERLINEAR: ×${worst.toFixed(1)} the time for 4× the text.`,
+  );
 }
 
 function measure(mix: string, records: Record[]) {

@@ -28,31 +28,26 @@ function prepare(words: readonly string[]): ContextWord[] {
 export function hasContextWord(text: string, start: number, end: number, words: readonly string[]): boolean {
   const lo = Math.max(0, start - CONTEXT_WINDOW);
   const hi = Math.min(text.length, end + CONTEXT_WINDOW);
-  // Each side is lower-cased once for all the ASCII words, not once per word.
-  let before: string | undefined;
-  let after: string | undefined;
+  // Each side is cut out once (so a search never runs past the window) and lower-cased once for the ASCII words.
+  const before = text.slice(lo, start);
+  const after = text.slice(end, hi);
+  let beforeLower: string | undefined;
+  let afterLower: string | undefined;
   for (const w of prepare(words)) {
     if (!w.ascii) {
-      if (occursIn(text, lo, start, w.word) || occursIn(text, end, hi, w.word)) return true;
+      if (before.includes(w.word) || after.includes(w.word)) return true;
       continue;
     }
-    if (start - lo >= w.word.length) {
-      before ??= text.slice(lo, start).toLowerCase();
-      if (wholeWordIn(text, lo, before, w.word)) return true;
+    if (before.length >= w.word.length) {
+      beforeLower ??= before.toLowerCase();
+      if (wholeWordIn(text, lo, beforeLower, w.word)) return true;
     }
-    if (hi - end >= w.word.length) {
-      after ??= text.slice(end, hi).toLowerCase();
-      if (wholeWordIn(text, end, after, w.word)) return true;
+    if (after.length >= w.word.length) {
+      afterLower ??= after.toLowerCase();
+      if (wholeWordIn(text, end, afterLower, w.word)) return true;
     }
   }
   return false;
-}
-
-/** Whether `word` lies wholly inside `text[lo, hi)`, without copying that stretch. */
-function occursIn(text: string, lo: number, hi: number, word: string): boolean {
-  if (hi - lo < word.length) return false;
-  const i = text.indexOf(word, lo);
-  return i !== -1 && i + word.length <= hi;
 }
 
 /**

@@ -43,12 +43,24 @@ const SSN =
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
-/** Whether a Han character lies on the match's line or within `CONTEXT_WINDOW` of it: Chinese text. */
+/** How far along its line a match looks for Chinese: a chat line, not a whole unbroken document. */
+const LINE_REACH = 160;
+
+/**
+ * Whether a Han character lies within `CONTEXT_WINDOW` of the match, or on its line within `LINE_REACH`: Chinese
+ * text. Bounded both ways, so a long text of numbers costs a constant per match.
+ */
 function inChineseText(text: string, start: number, end: number): boolean {
-  const lo = Math.min(start - CONTEXT_WINDOW, text.lastIndexOf('\n', start) + 1);
-  const newline = text.indexOf('\n', end);
-  const hi = Math.max(end + CONTEXT_WINDOW, newline === -1 ? text.length : newline);
-  for (let i = Math.max(0, lo); i < Math.min(text.length, hi); i++) if (isHan(text.charCodeAt(i))) return true;
+  for (let i = start - 1, n = 0; i >= 0 && n < LINE_REACH; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) return true;
+    if (c === 10 && n >= CONTEXT_WINDOW) break;
+  }
+  for (let i = end, n = 0; i < text.length && n < LINE_REACH; i++, n++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) return true;
+    if (c === 10 && n >= CONTEXT_WINDOW) break;
+  }
   return false;
 }
 
