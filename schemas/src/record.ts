@@ -22,6 +22,7 @@ export const PiiType = z.enum([
   'EMAIL',
   'IP_ADDRESS',
   'URL_CREDENTIALS',
+  'IM_ACCOUNT',
   'PERSON_NAME',
   'ADDRESS',
 ]);

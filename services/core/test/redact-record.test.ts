@@ -29,7 +29,7 @@ function makeRecord(overrides: Partial<Record> = {}): Record {
     participants: [
       { id: 'p1', role: 'customer', name: '张三', address: 'zhang.san@example.com' },
       { id: 'p2', role: 'agent', name: 'Li Si 13912345678', address: 'li.si@acme.cn' },
-      { id: 'p3', role: 'customer', address: 'wxid_abc123' },
+      { id: 'p3', role: 'customer', address: 'cust.8848@localhost' },
     ],
     subject: '退款申请 - 手机13812345678',
     turns: [
@@ -88,7 +88,7 @@ describe('projectRecord', () => {
       '13912345678',
       'zhang.san@',
       'li.si@',
-      'wxid_abc123',
+      'cust.8848@localhost',
       'Li.Si',
       '张三',
       'Li Si',
@@ -100,7 +100,7 @@ describe('projectRecord', () => {
     const mask = (name: string) =>
       detectorFor('PERSON_NAME').mask({ ...detectInRecord(r).participants[0]![0]!, value: name });
     expect(doc.participants).toBe(
-      `${mask('张三')} <z***@example.com>\n${mask('Li Si')} 139****5678 <l***@acme.cn>\n<w***>`,
+      `${mask('张三')} <z***@example.com>\n${mask('Li Si')} 139****5678 <l***@acme.cn>\n<c***>`,
     );
   });
 
@@ -110,7 +110,7 @@ describe('projectRecord', () => {
     expect(doc.tokens).toContain(keyedToken(key, 'CN_RESIDENT_ID', ID));
     expect(doc.tokens).toContain(keyedToken(key, 'CN_MOBILE', '13812345678'));
     expect(doc.tokens).toContain(keyedToken(key, 'EMAIL', 'zhang.san@example.com'));
-    expect(doc.tokens).toContain(keyedToken(key, 'EMAIL', 'wxid_abc123'));
+    expect(doc.tokens).toContain(keyedToken(key, 'EMAIL', 'cust.8848@localhost'));
     expect(new Set(doc.tokens).size).toBe(doc.tokens.length);
     for (const t of parseQuery(`${ID} 13812345678`, key).tokens) expect(doc.tokens).toContain(t);
     expect(doc.tokens).toContain(parseQuery('ZHANG.SAN@example.com', key).tokens[0]);
@@ -189,7 +189,7 @@ describe('redactRecord', () => {
     expect(masked.participants.map((p) => [p.name, p.address])).toEqual([
       ['张*', 'z***@example.com'],
       ['L* S* ***********', 'l***@acme.cn'],
-      [undefined, 'w***'],
+      [undefined, 'c***'],
     ]);
     expect(masked.customer).toEqual({ address: 'z***@example.com', name: '张*' });
     expect(masked.attachments[0]!.name).toBe('身份证1***************74.jpg');

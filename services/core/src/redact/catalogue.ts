@@ -13,6 +13,7 @@ import { creditCard } from './detectors/credit-card';
 import { email } from './detectors/email';
 import { hkId } from './detectors/hk-id';
 import { iban } from './detectors/iban';
+import { imAccount } from './detectors/im-account';
 import { ipAddress } from './detectors/ip-address';
 import { moId } from './detectors/mo-id';
 import { personName } from './detectors/person-name';
@@ -45,6 +46,7 @@ export const catalogue: readonly Detector[] = [
   cnUscc,
   ipAddress,
   urlCredentials,
+  imAccount,
 ];
 
 const byType = new Map<PiiType, Detector>(catalogue.map((d) => [d.type, d]));

@@ -1,0 +1,75 @@
+import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { hasFeature } from '../text-features';
+
+/** WeChat's generated IDs say what they are on their own. */
+const GENERATED = [0.9, 0.95] as const;
+/** A handle or number right after the app's name: the name is the evidence, so the match needs it. */
+const CUED = [0.8, 0.9] as const;
+
+/** `wxid_` and 6–22 letters or digits, not inside a longer word. */
+const WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9]{6,22}(?![A-Za-z0-9_-])/y;
+
+/**
+ * The app's name, then at most a `号`/`账号`/`ID`, a `是`/`为`/colon and spaces, then the account: a WeChat ID (a
+ * letter, then 5–19 letters, digits, `_` or `-`) or a QQ number (5–11 digits, no leading 0). Not after a letter
+ * (`wx` in a word), and nothing else between: `QQ群 123456` is a group, `微信支付` a payment.
+ */
+const CUED_ACCOUNT =
+  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
+
+const LATIN_CUE = /^[A-Za-z]/;
+const ID_LIKE = /[\d_-]/;
+
+/**
+ * Whether a cued match is an account: after an English name (`WeChat`, `wx`), a word of letters only must be
+ * introduced as one (`WeChat ID: lilychen`, `wx: lilychen`) or it is English prose (`WeChat Payment`), and one glued
+ * to the name is part of a word (`wxbox123`).
+ */
+function isAccount(cue: string, between: string, account: string): boolean {
+  if (LATIN_CUE.test(cue) && between === '' && LATIN_CUE.test(account)) return false; // `wxbox123`: one word
+  if (!LATIN_CUE.test(cue) || /^\d/.test(account) || ID_LIKE.test(account)) return true;
+  return /ID|id|号|:|是|为/.test(between);
+}
+
+/** Generated WeChat IDs anywhere; other accounts only right after the app's name. */
+function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
+  const out: ScanMatch[] = [];
+  if (!hasFeature(scope.has, 'latin') && !hasFeature(scope.has, 'digit')) return out;
+  for (let at = text.indexOf('wxid_'); at !== -1; at = text.indexOf('wxid_', at + 5)) {
+    WXID.lastIndex = at;
+    const m = WXID.exec(text);
+    if (m) out.push([at, m[0], { normalized: m[0].toLowerCase(), confidence: GENERATED }]);
+  }
+  CUED_ACCOUNT.lastIndex = 0;
+  for (let m = CUED_ACCOUNT.exec(text); m; m = CUED_ACCOUNT.exec(text)) {
+    const [, cue, between, account] = m as unknown as [string, string, string, string];
+    if (account.toLowerCase().startsWith('wxid_') || !isAccount(cue, between, account)) continue; // wxid_: above
+    const start = m.index + m[0].length - account.length;
+    out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
+  }
+  return out.sort((a, b) => a[0] - b[0]);
+}
+
+/** Every match carries its candidate; a bare account is never validated on its own. */
+function validateAccount(match: string): Candidate | null {
+  return match.startsWith('wxid_') ? { normalized: match.toLowerCase(), confidence: GENERATED } : null;
+}
+
+/**
+ * Instant-messaging account (社交账号): a WeChat ID (`wxid_k8s2m9x3`, or a custom ID after 微信/VX/WeChat) or a QQ
+ * number after QQ/扣扣/企鹅号. In Chinese consultation records these are how customers ask to be contacted, and
+ * they identify a person as well as a phone number does. A phone number given as a WeChat ID stays CN_MOBILE.
+ */
+export const imAccount: Detector = {
+  type: 'IM_ACCOUNT',
+  scan: scanAccounts,
+  validate: validateAccount,
+  context: ['微信', '加我', '好友', 'WeChat', 'QQ', '扣扣'],
+  mask: (f) =>
+    f.value.length <= 6
+      ? `${f.value.slice(0, 1)}${'*'.repeat(f.value.length - 1)}`
+      : `${f.value.slice(0, 2)}${'*'.repeat(f.value.length - 4)}${f.value.slice(-2)}`,
+  label: '[社交账号]',
+  sensitivity: 'L2',
+  piplSensitive: false,
+};

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { detectorFor } from '../src/redact/catalogue';
+import { detect } from '../src/redact/detect';
+
+const accounts = (text: string) =>
+  detect(text)
+    .filter((f) => f.type === 'IM_ACCOUNT')
+    .map((f) => f.value);
+
+describe('instant-messaging accounts (微信号, QQ号)', () => {
+  it('finds a generated WeChat ID anywhere, sure of it without a cue', () => {
+    const [f] = detect('请加 wxid_7hq2k4m9p1 拉群');
+    expect(f).toMatchObject({ type: 'IM_ACCOUNT', value: 'wxid_7hq2k4m9p1', normalized: 'wxid_7hq2k4m9p1' });
+    expect(f!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(accounts('加我WXID_ABCDEF12也行')).toEqual([]); // an upper-case prefix is not how WeChat writes them
+  });
+
+  it('finds a custom WeChat ID or a QQ number right after the app name, however it is introduced', () => {
+    expect(accounts('客户：加我微信 chen_li2019，发图片给你')).toEqual(['chen_li2019']);
+    expect(accounts('我的微信号是：Lily-Wong88')).toEqual(['Lily-Wong88']);
+    expect(accounts('我的QQ号码是 3141592653')).toEqual(['3141592653']);
+    expect(accounts('qq:271828182，晚上在线')).toEqual(['271828182']);
+    expect(accounts('扣扣 16180339')).toEqual(['16180339']);
+    expect(accounts('Please add me on WeChat ID: marco_polo7')).toEqual(['marco_polo7']);
+    expect(accounts('vx同号，vx: kevin1988')).toEqual(['kevin1988']);
+  });
+
+  it('finds nothing without the app name, for groups, payments, words or a phone number', () => {
+    expect(accounts('订单号 271828182 已发货')).toEqual([]);
+    expect(accounts('已加入QQ群 5566778，群主是我')).toEqual([]);
+    expect(accounts('用微信支付了 88 元')).toEqual([]);
+    expect(accounts('WeChat Payment failed twice')).toEqual([]);
+    expect(accounts('the wxbox1234 toolkit')).toEqual([]);
+    expect(accounts('QQ 0123456')).toEqual([]); // QQ numbers never start with 0
+    expect(detect('微信同手机号 13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);
+    expect(detect('QQ邮箱 31415926@qq.com').map((f) => f.type)).toEqual(['EMAIL']);
+  });
+
+  it('normalizes to lower case, so a search finds the account however it was written', () => {
+    expect(detect('微信号 Chen_Li2019').map((f) => f.normalized)).toEqual(['chen_li2019']);
+  });
+
+  it('masks all but the first two and the last two characters', () => {
+    const [f] = detect('QQ 3141592653');
+    expect(detectorFor('IM_ACCOUNT').mask(f!)).toBe('31******53');
+    const [short] = detect('QQ 31415');
+    expect(detectorFor('IM_ACCOUNT').mask(short!)).toBe('3****');
+  });
+});
