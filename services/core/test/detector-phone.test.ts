@@ -1,10 +1,11 @@
-import { Policy, Record } from '@custodian/schemas';
+import { Policy } from '@custodian/schemas';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../src/redact/detect';
 import { numberingPlan, regionsSharingCallingCode } from '../src/redact/numbering-plan';
 import { detectInRecord } from '../src/redact/record-findings';
 import { redactText } from '../src/redact/redact-text';
+import { chatRecord } from './support-chat-record';
 
 const phones = (text: string, phoneRegions?: string[]) =>
   detect(text, { phoneRegions })
@@ -89,24 +90,7 @@ describe('phone detector', () => {
   });
 
   it('takes the regions of a record from the options of detectInRecord', () => {
-    const record = Record.parse({
-      id: '6f1d3c52-9a57-4d0e-8a51-2b8f4f1c7e91',
-      version: 1,
-      tenant: 'acme',
-      channel: 'email',
-      sources: [{ connector: 'imap', sourceId: 'imap:support@acme.cn/INBOX', externalId: '1:42' }],
-      conversationKey: 'msg-1@mail.example.com',
-      occurredAt: '2025-03-01T08:00:00.000Z',
-      receivedAt: '2025-03-01T08:00:05.000Z',
-      customer: {},
-      owner: {},
-      participants: [],
-      subject: 'call 9123 4567',
-      turns: [],
-      attachments: [],
-      language: 'en',
-      integrity: { rawSha256: 'b'.repeat(64) },
-    });
+    const record = chatRecord('', { subject: 'call 9123 4567', turns: [], language: 'en' });
     expect(detectInRecord(record).subject.map((f) => f.normalized)).toEqual(['+85291234567']);
     expect(detectInRecord(record, { phoneRegions: ['US'] }).subject).toEqual([]);
   });
