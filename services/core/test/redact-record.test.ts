@@ -75,6 +75,32 @@ describe('detectInRecord', () => {
     const [li] = detectInRecord(r).participants[1]!;
     expect(text.slice(li!.start, li!.end)).toBe('Li Si');
   });
+
+  const turnsOf = (...texts: string[]) =>
+    makeRecord({
+      turns: texts.map((text, i) => ({
+        at: '2025-03-01T08:00:00.000Z',
+        participant: `p${(i % 2) + 1}`,
+        text,
+        attachments: [],
+      })),
+    });
+
+  it('reads a question in one turn as context for the answer in the next', () => {
+    const bad = `${ID.slice(0, 17)}7`; // a bad check digit: an ID only where a context word says so
+    const answered = detectInRecord(turnsOf('请提供您的身份证号', bad));
+    expect(answered.turns[1]).toMatchObject([{ type: 'CN_RESIDENT_ID', start: 0, end: 18, value: bad }]);
+    expect(detectInRecord(turnsOf('请问还有其他问题吗？谢谢您的耐心等待', bad)).turns[1]).toEqual([]);
+  });
+
+  it('keeps every finding inside its own turn: a signature ends its turn, a sign-off takes no name from the next', () => {
+    const f = detectInRecord(
+      turnsOf('Hi,\n\nPlease update my card.\n\nHannah Fischer', 'Best', 'Agent: I have escalated the ticket.'),
+    );
+    expect(f.turns[0]).toMatchObject([{ type: 'PERSON_NAME', value: 'Hannah Fischer', start: 29, end: 43 }]);
+    expect(f.turns[1]).toEqual([]);
+    expect(f.turns[2]).toEqual([]);
+  });
 });
 
 describe('projectRecord', () => {

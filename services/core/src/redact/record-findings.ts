@@ -1,8 +1,9 @@
 import type { Participant, Record } from '@custodian/schemas';
 import { detectorFor } from './catalogue';
-import { detect } from './detect';
+import { type DetectOptions, detect } from './detect';
 import type { Finding, ValidateOptions } from './finding';
 import { participantText } from './participant-text';
+import { FIELD_BREAK } from './text-features';
 
 /** Findings per field of a record; offsets are relative to the field's own text. */
 export interface RecordFindings {
@@ -27,13 +28,38 @@ const METADATA_NAME = 0.9;
  */
 export function detectInRecord(record: Record, options: ValidateOptions = {}): RecordFindings {
   const withNames = { ...options, names: recordNames(record) };
-  const subject = detect(record.subject, withNames);
-  const turns = record.turns.map((t) => detect(t.text, withNames));
+  const fields = [record.subject];
+  for (const t of record.turns) fields.push(t.text);
+  const turns = detectInFields(fields, withNames);
+  const subject = turns.shift()!;
   const participants = record.participants.map((p) => participantFindings(p, options));
   const all = subject.slice();
   for (const found of turns) for (const f of found) all.push(f);
   for (const found of participants) for (const f of found) all.push(f);
   return { subject, turns, participants, all };
+}
+
+/**
+ * `detect` over each of `fields`, read as one text with a `FIELD_BREAK` between two: one call instead of one per
+ * turn, and context words reach across a turn's end as they do in the transcript (`身份证号？` / `1101…`). A finding
+ * that would run across two fields (none should) makes it detect each field on its own instead.
+ */
+function detectInFields(fields: readonly string[], options: DetectOptions): Finding[][] {
+  const text = fields.join(FIELD_BREAK);
+  const found = detect(text, options);
+  const out: Finding[][] = fields.map(() => []);
+  let field = 0;
+  let start = 0;
+  let end = fields[0]!.length;
+  for (const f of found) {
+    while (f.start >= end + FIELD_BREAK.length) {
+      start = end + FIELD_BREAK.length;
+      end = start + fields[++field]!.length;
+    }
+    if (f.start < start || f.end > end) return fields.map((t) => detect(t, options));
+    out[field]!.push(start === 0 ? f : { ...f, start: f.start - start, end: f.end - start });
+  }
+  return out;
 }
 
 /** The detectors' findings over `participantText(p).text`, plus the name's unclaimed parts as PERSON_NAME. */

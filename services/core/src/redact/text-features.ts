@@ -6,15 +6,31 @@ import { Buffer } from 'node:buffer';
  */
 export type TextFeature = 'digit' | 'latin' | 'han' | '@' | ':';
 
+/**
+ * What separates two fields (a record's subject and turns) where `detect` reads them as one text: U+2029, the
+ * paragraph separator. Detectors read it as a boundary no match spans (it is no digit, letter or punctuation a pattern
+ * takes), and a signature ends before it (see the person-name detector); context words still reach across it, as
+ * an answer's context is the question before it.
+ */
+export const FIELD_BREAK = '\u2029';
+
 /** `digit` is bit 1, so that `bits & BITS.digit` counts digits. */
 const BITS: { readonly [F in TextFeature]: number } = { digit: 1, latin: 2, han: 4, '@': 8, ':': 16 };
 
-/** The feature bit of each ASCII character, 0 for most. */
-const ASCII = new Uint8Array(0x80);
-for (let c = 0x30; c <= 0x39; c++) ASCII[c] = BITS.digit;
-for (let c = 0x41; c <= 0x5a; c++) ASCII[c] = ASCII[c + 0x20] = BITS.latin;
-ASCII[0x40] = BITS['@'];
-ASCII[0x3a] = BITS[':'];
+/** What `readText` learns of one UTF-16 unit: its feature bits (of its folded self) and `FOLDS`. */
+const FOLDS = 32;
+/**
+ * The class of every UTF-16 unit, one byte each: one load per character is what lets `readText` keep up with the
+ * native string functions (a chain of range tests per character cost twice as much).
+ */
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0x30; c <= 0x39; c++) CLASS[c] = BITS.digit;
+for (let c = 0x41; c <= 0x5a; c++) CLASS[c] = CLASS[c + 0x20] = BITS.latin;
+CLASS[0x40] = BITS['@'];
+CLASS[0x3a] = BITS[':'];
+CLASS.fill(BITS.han, 0x3400, 0xa000);
+for (let c = 0xff01; c <= 0xff5e; c++) CLASS[c] = CLASS[c - 0xfee0]! | FOLDS;
+CLASS[0xa0] = CLASS[0x3000] = FOLDS;
 
 /** A text as detectors read it: width-folded (see `foldWidth`), the features of the folded text as bits, its digits. */
 export interface ReadText {
@@ -37,19 +53,13 @@ const foldOf = (c: number) => (c >= 0xff01 ? c - 0xfee0 : 0x20);
 export function readText(text: string): ReadText {
   let has = 0;
   let digits = 0;
-  let folding = false;
   const runs: number[] = [];
   let run = -1; // where the current digit run started
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
-    let c = text.charCodeAt(i);
-    if (folds(c)) {
-      folding = true;
-      c = foldOf(c);
-    }
-    const feature = c < 0x80 ? ASCII[c]! : c >= 0x3400 && c <= 0x9fff ? BITS.han : 0;
-    has |= feature;
-    if (feature === BITS.digit) {
+    const k = CLASS[text.charCodeAt(i)]!;
+    has |= k;
+    if ((k & BITS.digit) !== 0) {
       digits++;
       if (run < 0) run = i;
     } else if (run >= 0) {
@@ -58,7 +68,7 @@ export function readText(text: string): ReadText {
     }
   }
   if (run >= 0) runs.push(run, length);
-  return { folded: folding ? foldText(text) : text, has, digits, digitRuns: runs };
+  return { folded: (has & FOLDS) !== 0 ? foldText(text) : text, has: has & ~FOLDS, digits, digitRuns: runs };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { startsSurname, surnameLength } from '../chinese-surnames';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { maskName } from '../mask-name';
-import { hasFeature } from '../text-features';
+import { FIELD_BREAK, hasFeature } from '../text-features';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
 const PARTICIPANT = [0.95, 0.95] as const;
@@ -565,7 +565,7 @@ const CHANGE_REACH = 8;
 function afterStrongCue(text: string, at: number): boolean {
   for (let j = at - 1; j >= 1 && j >= at - CHANGE_REACH; j--) {
     const c = text.charCodeAt(j);
-    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a) return false; // 。!?\n
+    if (c === 0x3002 || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x2029) return false; // 。!?\n, a field's end
     const id = ANCHOR_ID[anchorNumber(text.charCodeAt(j - 1)) * ROW + anchorNumber(c)]!;
     if (id === 0 || (ANCHOR_KIND[id]! & STRONG_PREFIX) === 0) continue;
     for (const cue of ANCHORS[id]!.cues) {
@@ -759,8 +759,27 @@ function nameBeforeLabel(text: string, q: number, out: ScanMatch[]): void {
   if (start >= 0) out.push([start, text.slice(start, p)]);
 }
 
-/** Signatures (see `signatureAt`), found by a search for each line break. */
+/**
+ * Signatures (see `signatureAt`), found by a search for each line break. A signature ends its field: where `detect`
+ * reads several fields as one text, each field (up to a `FIELD_BREAK`) is searched on its own.
+ */
 function signatures(text: string, out: ScanMatch[]): void {
+  if (text.indexOf('\n') === -1) return;
+  if (text.indexOf(FIELD_BREAK) === -1) {
+    signaturesIn(text, 0, out);
+    return;
+  }
+  for (let from = 0; from <= text.length; ) {
+    let to = text.indexOf(FIELD_BREAK, from);
+    if (to === -1) to = text.length;
+    const field = text.slice(from, to);
+    if (field.indexOf('\n') !== -1) signaturesIn(field, from, out);
+    from = to + 1;
+  }
+}
+
+/** Signatures in one field, `text`, whose first character is at `offset` of the text scanned. */
+function signaturesIn(text: string, offset: number, out: ScanMatch[]): void {
   let n = text.indexOf('\n');
   if (n === -1) return;
   // A Latin signature is the text's last line: the line break before it is the only one to look after for one.
@@ -769,7 +788,7 @@ function signatures(text: string, out: ScanMatch[]): void {
   const last = text.lastIndexOf('\n', end - 1);
   for (; n !== -1; n = text.indexOf('\n', n + 1)) {
     const signature = signatureAt(text, n, n === last);
-    if (signature) out.push(signature);
+    if (signature) out.push(offset === 0 ? signature : [offset + signature[0], signature[1]]);
   }
 }
 
