@@ -92,6 +92,20 @@ describe('classify topics', () => {
     expect(matchTopics('ＬＯＧＩＮ failed', policy.classification.topics)).toEqual(['account']);
   });
 
+  it('folds the case of accented keywords and of keywords written full-width in the policy', () => {
+    const topics = { refund: ['Rückerstattung'], vip: ['ＶＩＰ'] };
+    expect(matchTopics('Bitte um RÜCKERSTATTUNG', topics)).toEqual(['refund']);
+    expect(matchTopics('a vip customer', topics)).toEqual(['vip']);
+    expect(matchTopics('Rückfahrt', topics)).toEqual([]);
+  });
+
+  it('finds a keyword in any turn, never one split across two turns', () => {
+    const turn = (text: string) => ({ at: '2024-02-29T10:00:00.000Z', participant: 'p1', text, attachments: [] });
+    const topics = (...texts: string[]) => run(record('', { turns: texts.map(turn) })).classification.topics;
+    expect(topics('你好', '我要退款')).toEqual(['refund']);
+    expect(topics('我要退', '款')).toEqual([]);
+  });
+
   it('makes a medical conversation PIPL-sensitive and regulated without any identifier', () => {
     const { classification, retention } = run(record('我在医院拿到了诊断书'));
     expect(classification).toMatchObject({

@@ -10,23 +10,23 @@ import { detectorFor } from '../redact/catalogue';
 import type { RecordFindings } from '../redact/record-findings';
 import { keywordFinder } from './keyword-finder';
 import { matchPiplCategories } from './match-pipl-categories';
-import { matchTopics } from './match-topics';
+import { topicsOf } from './match-topics';
 import { pickRetentionClass } from './pick-retention-class';
 import { rateSensitivity } from './rate-sensitivity';
 
 const DAY_MS = 86_400_000;
 
-const finders = new WeakMap<ClassificationPolicy, (lowerText: string) => Set<string>>();
+const finders = new WeakMap<ClassificationPolicy, (text: string, found?: Set<string>) => Set<string>>();
 
 /** One finder for every keyword of the policy's topics and categories: the text is read once. */
-function keywordsOf(rules: ClassificationPolicy): (lowerText: string) => Set<string> {
+function keywordsOf(rules: ClassificationPolicy): (text: string, found?: Set<string>) => Set<string> {
   let find = finders.get(rules);
   if (!find) {
     const words = [
       ...Object.values(rules.topics).flat(),
       ...Object.values(rules.piplCategories).flatMap((c) => c.keywords),
     ];
-    find = keywordFinder(words.map((w) => w.toLowerCase()));
+    find = keywordFinder(words);
     finders.set(rules, find);
   }
   return find;
@@ -52,9 +52,12 @@ export function classify(
   const counted = findings.all.filter((f) => f.confidence >= rules.minConfidence);
   const piiTypes = [...new Set(counted.map((f) => f.type))].sort();
 
-  const text = [record.subject, ...record.turns.map((t) => t.text)].join('\n');
-  const found = keywordsOf(rules)(text.toLowerCase());
-  const topics = matchTopics(text, rules.topics, found);
+  // Field by field: no keyword spans two, and the whole text is joined only if a rule reads it (an age).
+  const find = keywordsOf(rules);
+  const found = find(record.subject);
+  for (const t of record.turns) find(t.text, found);
+  const text = () => [record.subject, ...record.turns.map((t) => t.text)].join('\n');
+  const topics = topicsOf(found, rules.topics);
   const piplCategories = matchPiplCategories(text, found, piiTypes, topics, rules.piplCategories);
   const sensitivity = rateSensitivity(record, counted, rules);
   const piplSensitive =

@@ -1,8 +1,8 @@
 import type { TopicRules } from '@custodian/schemas';
-import { keywordFinder } from './keyword-finder';
+import { keyForm, keywordFinder } from './keyword-finder';
 
 interface Compiled {
-  find: (lowerText: string) => Set<string>;
+  find: (text: string) => Set<string>;
   topics: [topic: string, keywords: string[]][];
 }
 const compiled = new WeakMap<TopicRules, Compiled>();
@@ -10,9 +10,7 @@ const compiled = new WeakMap<TopicRules, Compiled>();
 function compile(rules: TopicRules): Compiled {
   let c = compiled.get(rules);
   if (!c) {
-    const topics = Object.entries(rules).map(
-      ([t, words]) => [t, words.map((w) => w.toLowerCase())] as [string, string[]],
-    );
+    const topics = Object.entries(rules).map(([t, words]) => [t, words.map(keyForm)] as [string, string[]]);
     c = { find: keywordFinder(topics.flatMap(([, words]) => words)), topics };
     compiled.set(rules, c);
   }
@@ -22,10 +20,15 @@ function compile(rules: TopicRules): Compiled {
 /**
  * The topics whose keywords occur in `text`, in the rules' order. Case-insensitive, full-width folded; an
  * ASCII keyword must start a word (`login` matches `logins` but `refund` not `nonrefundable`), a Chinese one
- * matches anywhere. `found` are the (lower-cased) keywords already found in the text, when the caller has them.
+ * matches anywhere.
  */
-export function matchTopics(text: string, rules: TopicRules, found?: ReadonlySet<string>): string[] {
-  const { find, topics } = compile(rules);
-  const present = found ?? find(text.toLowerCase());
-  return topics.filter(([, words]) => words.some((w) => present.has(w))).map(([topic]) => topic);
+export function matchTopics(text: string, rules: TopicRules): string[] {
+  return topicsOf(compile(rules).find(text), rules);
+}
+
+/** The topics, in the rules' order, of keywords a `keywordFinder` has `found` (in their `keyForm`). */
+export function topicsOf(found: ReadonlySet<string>, rules: TopicRules): string[] {
+  return compile(rules)
+    .topics.filter(([, words]) => words.some((w) => found.has(w)))
+    .map(([topic]) => topic);
 }
