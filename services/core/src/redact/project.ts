@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { CustodianError, type Policy, type Record } from '@custodian/schemas';
 import type { IndexDoc } from '../ports/search-index';
 import { keyedToken } from '../seal/keyed-token';
@@ -15,7 +16,43 @@ import { redactText } from './redact-text';
  * API compiles an agent's search scope with this same function.
  */
 export function agentScopeToken(tokenKey: Uint8Array, email: string): string {
-  return keyedToken(tokenKey, 'AGENT', email.trim().toLowerCase());
+  return keyedToken(tokenKey, 'AGENT', agentScopeValue(email));
+}
+
+const agentScopeValue = (email: string) => email.trim().toLowerCase();
+
+/** The most staff tokens kept per token key, and the most token keys (tenants) kept; past either, a cache starts over. */
+const STAFF_TOKENS = 4096;
+const TOKEN_KEYS = 256;
+/** Staff token caches by a fingerprint of their token key (a keyring hands out a copy of the key each time). */
+const staffCaches = new Map<string, Map<string, string>>();
+
+/** The cache of staff tokens under `tokenKey`. */
+function staffTokens(tokenKey: Uint8Array): Map<string, string> {
+  const fingerprint = hash('sha256', tokenKey, 'base64');
+  let cache = staffCaches.get(fingerprint);
+  if (!cache) {
+    if (staffCaches.size >= TOKEN_KEYS) staffCaches.clear();
+    cache = new Map();
+    staffCaches.set(fingerprint, cache);
+  }
+  return cache;
+}
+
+/**
+ * The token of a staff member's identifier (an agent's address or display name, the owner agent), remembered across
+ * records: a handful of agents own every record, so most of these HMACs would be computed again and again. Only
+ * staff values are kept; a customer's identifiers are tokenized anew for each record, never held between them.
+ */
+function staffToken(cache: Map<string, string>, tokenKey: Uint8Array, type: string, normalized: string): string {
+  const key = `${type}\u0000${normalized}`;
+  let t = cache.get(key);
+  if (t === undefined) {
+    if (cache.size >= STAFF_TOKENS) cache.clear();
+    t = keyedToken(tokenKey, type, normalized);
+    cache.set(key, t);
+  }
+  return t;
 }
 
 /**
@@ -39,7 +76,7 @@ export function projectRecord(
   assertFindingsFit(record, findings);
   // One HMAC per distinct identifier: a record repeats its names, numbers and addresses (kept for this call only).
   const memo = new Map<string, Map<string, string>>();
-  const token = (type: string, normalized: string) => {
+  const token = (type: string, normalized: string, staff?: Map<string, string>) => {
     let ofType = memo.get(type);
     if (!ofType) {
       ofType = new Map();
@@ -47,15 +84,18 @@ export function projectRecord(
     }
     let t = ofType.get(normalized);
     if (t === undefined) {
-      t = keyedToken(tokenKey, type, normalized);
+      t = staff ? staffToken(staff, tokenKey, type, normalized) : keyedToken(tokenKey, type, normalized);
       ofType.set(normalized, t);
     }
     return t;
   };
   const tokenFor = (f: Finding) => token(f.type, f.normalized);
+  const staff = staffTokens(tokenKey);
+  const staffTokenFor = (f: Finding) => token(f.type, f.normalized, staff);
   const ops = policy.operators;
   const participants = record.participants.map((p, i) => {
-    const redacted = redactParticipant(p, findings.participants[i] ?? [], ops, tokenFor);
+    const ofStaff = p.role === 'agent' || p.role === 'bot';
+    const redacted = redactParticipant(p, findings.participants[i] ?? [], ops, ofStaff ? staffTokenFor : tokenFor);
     return participantText(redacted).text;
   });
 
@@ -78,7 +118,7 @@ export function projectRecord(
     subject: redactText(record.subject, findings.subject, ops, tokenFor),
     body: record.turns.map((t, i) => redactText(t.text, findings.turns[i] ?? [], ops, tokenFor)).join('\n'),
     participants: participants.join('\n'),
-    ownerAgent: record.owner.agent ? agentScopeToken(tokenKey, record.owner.agent) : null,
+    ownerAgent: record.owner.agent ? staffToken(staff, tokenKey, 'AGENT', agentScopeValue(record.owner.agent)) : null,
     ownerTeam: record.owner.team ?? null,
     tokens: [...tokens],
     piiTypes: [...classification.piiTypes],
