@@ -163,6 +163,21 @@ describe('projectRecord', () => {
     });
   });
 
+  it('gives the staff tokens it remembers across records only under the key they were made with', () => {
+    const r = classified(makeRecord());
+    const other = new Uint8Array(32).fill(4);
+    const tokens = (k: Uint8Array) => {
+      const doc = projectRecord(r, detectInRecord(r), policy, k);
+      return [doc.ownerAgent, ...doc.tokens];
+    };
+    const first = tokens(key);
+    expect(tokens(Uint8Array.from(key))).toEqual(first); // a keyring hands out a copy each time
+    const underOther = tokens(other);
+    expect(underOther[0]).toBe(agentScopeToken(other, 'li.si@acme.cn'));
+    expect(underOther).toContain(keyedToken(other, 'EMAIL', 'li.si@acme.cn'));
+    expect(underOther.filter((t) => first.includes(t))).toEqual([]);
+    expect(tokens(key)).toEqual(first);
+  });
   it('copies classification and retention into the document', () => {
     const r = classified(makeRecord());
     const doc = projectRecord(r, detectInRecord(r), policy, key);
