@@ -25,6 +25,13 @@ describe('person name from the record', () => {
     expect(names('Li Sina wrote to Li Si.', ['Li Si'])).toEqual(['Li Si']);
   });
 
+  it('matches a Latin name in any case, accented letters too, and names with symbols as written', () => {
+    expect(names('Dear JOSÉ GARCÍA, and josé garcía again', ['José García'])).toEqual(['JOSÉ GARCÍA', 'josé garcía']);
+    expect(names("Mary-Ann O'Neil (c/o) wrote; so did Mary Ann ONeil", ["Mary-Ann O'Neil"])).toEqual([
+      "Mary-Ann O'Neil",
+    ]);
+  });
+
   it('ignores display names that name no person: teams, mailboxes, no surname, one character', () => {
     expect(names('客服已回复，Customer Support team, 小王在', ['客服', 'Customer Support', '小王', '王'])).toEqual([]);
   });

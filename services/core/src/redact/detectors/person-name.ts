@@ -464,11 +464,13 @@ function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | 
   return [at, m[0]];
 }
 
-/** A display name worth looking for: a Chinese name as written, or a Latin one by its lower-cased `needle`. */
+/** A display name worth looking for: a Chinese name as written, or a Latin one in any case. */
 interface SoughtName {
   han: boolean;
   /** The Chinese name, or the lower-cased Latin one. */
   needle: string;
+  /** The Latin name as a case-insensitive search (a native search: no lower-cased copy of the text is made). */
+  search: RegExp | null;
   candidate: Candidate;
 }
 
@@ -488,12 +490,13 @@ function soughtNames(names: readonly string[]): SoughtName[] {
     const candidate: Candidate = { normalized: normalizeName(name), confidence: PARTICIPANT };
     if (HAN_ONLY.test(name)) {
       if (name.length >= 2 && name.length <= 4 && surnameLength(name) > 0)
-        out.push({ han: true, needle: name, candidate });
+        out.push({ han: true, needle: name, search: null, candidate });
       continue;
     }
     if (!LATIN_NAME.test(name) || name.length < 5) continue;
     if (name.split(' ').some((w) => GENERIC.has(w.toLowerCase()))) continue;
-    out.push({ han: false, needle: candidate.normalized, candidate });
+    const search = new RegExp(candidate.normalized.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'gi');
+    out.push({ han: false, needle: candidate.normalized, search, candidate });
   }
   lastNames = names;
   lastSought = out;
@@ -508,8 +511,7 @@ function sameNames(a: readonly string[], b: readonly string[]): boolean {
 }
 
 function participantNames(text: string, names: readonly string[], hasHan: boolean, out: ScanMatch[]): void {
-  let lower: string | undefined;
-  for (const { han, needle, candidate } of soughtNames(names)) {
+  for (const { han, needle, search, candidate } of soughtNames(names)) {
     if (han) {
       if (!hasHan) continue; // a Chinese name is Han characters only: a text without one holds none
 
@@ -518,11 +520,11 @@ function participantNames(text: string, names: readonly string[], hasHan: boolea
       }
       continue;
     }
-    // Lower-case ASCII only, so offsets stay those of the text.
-    lower ??= text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-    for (let i = lower.indexOf(needle); i !== -1; i = lower.indexOf(needle, i + needle.length)) {
+    search!.lastIndex = 0;
+    for (let m = search!.exec(text); m; m = search!.exec(text)) {
+      const i = m.index;
       if (/\p{L}/u.test(text[i - 1] ?? '') || /\p{L}/u.test(text[i + needle.length] ?? '')) continue;
-      out.push([i, text.slice(i, i + needle.length), candidate]);
+      out.push([i, m[0], candidate]);
     }
   }
 }
