@@ -42,10 +42,6 @@ export interface ReadText {
   digitRuns: readonly number[];
 }
 
-/** Whether `c` is folded by `readText`: the no-break space, the ideographic space, full-width ASCII. */
-const folds = (c: number) => c >= 0xa0 && (c === 0xa0 || c === 0x3000 || (c >= 0xff01 && c <= 0xff5e));
-const foldOf = (c: number) => (c >= 0xff01 ? c - 0xfee0 : 0x20);
-
 /**
  * Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `＠`, `．`…), the ideographic space and the no-break space to ASCII,
  * one UTF-16 unit for one, and notes the features and digit runs of the result.
@@ -54,11 +50,13 @@ export function readText(text: string): ReadText {
   let has = 0;
   let digits = 0;
   const runs: number[] = [];
+  const folding: number[] = [];
   let run = -1; // where the current digit run started
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
     const k = CLASS[text.charCodeAt(i)]!;
     has |= k;
+    if ((k & FOLDS) !== 0) folding.push(i);
     if ((k & BITS.digit) !== 0) {
       digits++;
       if (run < 0) run = i;
@@ -68,19 +66,19 @@ export function readText(text: string): ReadText {
     }
   }
   if (run >= 0) runs.push(run, length);
-  return { folded: (has & FOLDS) !== 0 ? foldText(text) : text, has: has & ~FOLDS, digits, digitRuns: runs };
+  return { folded: folding.length > 0 ? foldText(text, folding) : text, has: has & ~FOLDS, digits, digitRuns: runs };
 }
 
 /**
- * The folded text, rewritten in place in a UTF-16 copy: Chinese prose holds a full-width `，` or `：` every few
- * characters, and joining slices around each costs twice as much.
+ * The text with the units at `at` (those `readText` saw fold) folded, rewritten in place in a UTF-16 copy: Chinese
+ * prose holds a full-width `，` or `：` every few characters, and joining slices around each costs twice as much.
  */
-function foldText(text: string): string {
+function foldText(text: string, at: readonly number[]): string {
   const bytes = Buffer.from(text, 'utf16le');
   const units = new Uint16Array(bytes.buffer, bytes.byteOffset, text.length);
-  for (let i = 0; i < units.length; i++) {
-    const c = units[i]!;
-    if (folds(c)) units[i] = foldOf(c);
+  for (let k = 0; k < at.length; k++) {
+    const c = units[at[k]!]!;
+    units[at[k]!] = c >= 0xff01 ? c - 0xfee0 : 0x20;
   }
   return bytes.toString('utf16le');
 }
