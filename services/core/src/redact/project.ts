@@ -94,9 +94,10 @@ export function projectRecord(
   const staffTokenFor = (f: Finding) => token(f.type, f.normalized, staff);
   const ops = policy.operators;
   const participants = record.participants.map((p, i) => {
-    const ofStaff = p.role === 'agent' || p.role === 'bot';
-    const redacted = redactParticipant(p, findings.participants[i] ?? [], ops, ofStaff ? staffTokenFor : tokenFor);
-    return participantText(redacted).text;
+    const found = findings.participants[i] ?? [];
+    // A staff member's tokens come from the cache across records, and are then this record's for `tokenFor` too.
+    if (p.role === 'agent' || p.role === 'bot') for (const f of found) staffTokenFor(f);
+    return participantText(redactParticipant(p, found, ops, tokenFor)).text;
   });
 
   const tokens = new Set(findings.all.map(tokenFor));
