@@ -52,10 +52,9 @@ export function matchesFromDigitRuns(
     if (start < done || !fits(start, runs[i + 1]!)) continue;
     for (let at = Math.max(done, start - lookBack); at <= start; at++) {
       pattern.lastIndex = at;
-      const m = pattern.exec(text);
-      if (m) {
-        out.push([at, m[0]]);
-        done = at + m[0].length;
+      if (pattern.test(text)) {
+        done = pattern.lastIndex; // a sticky match ends there: no match array is made for each try
+        out.push([at, text.slice(at, done)]);
         break;
       }
     }

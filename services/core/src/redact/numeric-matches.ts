@@ -84,11 +84,11 @@ export function numericMatches(text: string, pattern: RegExp, minDigits: number,
     if (run.digits < minDigits || run.end <= from) continue;
     for (const p of run.starts) {
       if (p < from || (canStart && !canStart(text, p))) continue;
+      // `test`, not `exec`: a sticky match ends at `lastIndex`, and no match array is made for each try.
       pattern.lastIndex = p;
-      const m = pattern.exec(text);
-      if (!m) continue;
-      out.push([p, m[0]]);
-      from = p + m[0].length;
+      if (!pattern.test(text)) continue;
+      from = pattern.lastIndex;
+      out.push([p, text.slice(p, from)]);
     }
   }
   return out;
