@@ -276,6 +276,27 @@ describe('person name from English relations and answers', () => {
   ])('takes no day, team or unasked introduction for an answer in %s', (text) => {
     expect(names(text)).toEqual([]);
   });
+
+  it.each([
+    ['坐席：请问怎么称呼您？\n客户：张伟', '张伟'],
+    ['客服：您的姓名是？\n客户：我叫欧阳娜娜。', '欧阳娜娜'],
+    ['请问您贵姓？叫我李明就行', '李明'],
+    ['Agent: 请问您叫什么名字?\nCustomer: 孙立，谢谢', '孙立'],
+    ['客服：请问如何称呼？\u2029客户：是刘洋', '刘洋'],
+  ])('finds the name given in answer to a Chinese name question in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    '坐席：请问怎么称呼您？\n客户：好的，我先查一下',
+    '您叫什么名字？王者荣耀里的吗',
+    '请问怎么称呼？\n客户：明白了',
+    '请问您的手机号是？\n客户：稍等',
+    '你叫什么？我叫不出来',
+    '客户：快递到了吗？\n客服：张伟已经发货了',
+  ])('takes no reply that starts with no name, or follows another question, for an answer in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
 });
 
 describe('person name mask', () => {

@@ -93,6 +93,16 @@ describe('detectInRecord', () => {
     expect(detectInRecord(turnsOf('请问还有其他问题吗？谢谢您的耐心等待', bad)).turns[1]).toEqual([]);
   });
 
+  it('takes the next turn for the answer to a name question, in Chinese and in English', () => {
+    expect(detectInRecord(turnsOf('请问怎么称呼您？', '王芳')).turns[1]).toMatchObject([
+      { type: 'PERSON_NAME', value: '王芳', start: 0 },
+    ]);
+    expect(detectInRecord(turnsOf('May I have your name?', "it's Ryan Tanaka")).turns[1]).toMatchObject([
+      { type: 'PERSON_NAME', value: 'Ryan Tanaka', start: 5 },
+    ]);
+    expect(detectInRecord(turnsOf('请问怎么称呼您？', '好的，稍等')).turns[1]).toEqual([]);
+  });
+
   it('keeps every finding inside its own turn: a signature ends its turn, a sign-off takes no name from the next', () => {
     const f = detectInRecord(
       turnsOf('Hi,\n\nPlease update my card.\n\nHannah Fischer', 'Best', 'Agent: I have escalated the ticket.'),

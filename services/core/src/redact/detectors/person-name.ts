@@ -954,6 +954,37 @@ function answers(text: string, from: number, out: ScanMatch[]): void {
   }
 }
 
+/** A Chinese question for a name, ending at the question mark (`请问怎么称呼您？`, `您的姓名是？`, `你叫什么名字?`). */
+const HAN_NAME_QUESTION =
+  /(?:怎么称呼|怎麼稱呼|如何称呼|如何稱呼|[贵貴]姓|叫什么名字|叫什麼名字|叫什么|叫什麼|姓名是|名字是|的姓名|的名字)(?:您|你|呢|啊|呀|吗|嗎|一下)*\?$/;
+/** How far before a question mark `HAN_NAME_QUESTION` is looked for. */
+const QUESTION_REACH = 10;
+/**
+ * What may come before the name that answers one: a transcript's time (`[00:01:13]`), a speaker's label (`客户：`,
+ * `Customer:`), then `我叫`, `叫我`, `我是`.
+ */
+const HAN_ANSWER_LEAD =
+  /[ \t\r\n\u2029]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,8}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
+
+/**
+ * Names that answer a Chinese name question, in the same turn or the next (`坐席：请问怎么称呼？` / `客户：张伟`,
+ * `叫我李明就行`): right after the question, a speaker's label and a lead word at most, a name with a known surname
+ * that stands apart (no Han character but a stop character or title follows it).
+ */
+function hanAnswers(text: string, out: ScanMatch[]): void {
+  // Folded text: a full-width `？` reads as `?`.
+  for (let q = text.indexOf('?'); q !== -1; q = text.indexOf('?', q + 1)) {
+    if (!HAN_NAME_QUESTION.test(text.slice(Math.max(0, q - QUESTION_REACH), q + 1))) continue;
+    HAN_ANSWER_LEAD.lastIndex = q + 1;
+    HAN_ANSWER_LEAD.test(text);
+    const at = HAN_ANSWER_LEAD.lastIndex;
+    if (!startsSurname(text.charCodeAt(at))) continue;
+    const end = chineseNameEnd(text, at, false);
+    if (end < 0 || (isHan(text, end) && !isStop(text, end) && !startsTitle(text, end))) continue;
+    out.push([at, text.slice(at, end)]);
+  }
+}
+
 /**
  * Person name (姓名) without machine learning: the names the record's metadata gives, wherever the text
  * repeats them (high confidence), and names after or before cues — `姓名：`, `联系人`, `我叫`, `本人`, `转给`,
@@ -967,7 +998,10 @@ export const personName: Detector = {
     const out: ScanMatch[] = [];
     const han = hasFeature(scope.has, 'han');
     if (scope.names.length > 0) participantNames(text, scope.names, han, out);
-    if (han) chineseCues(text, out); // every Chinese cue is Han characters
+    if (han) {
+      chineseCues(text, out); // every Chinese cue is Han characters
+      hanAnswers(text, out);
+    }
     signatures(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
