@@ -39,6 +39,11 @@ export interface NumberingPlan {
   callingCode: string;
   /** The trunk prefix dialled before a national number (`0`; `1` in NANP), or '' when there is none. */
   nationalPrefix: string;
+  /**
+   * Whether a number of `digits` digits can be read as one of the plan's, with or without trunk prefix or calling
+   * code: a test of lengths that spares reading two dozen NANP plans for a 7-digit order number.
+   */
+  mayHold(digits: number): boolean;
   /** Whether a national significant number lies in the plan at all (libphonenumber's "min" validity). */
   plausible(nsn: string): boolean;
   /** The number's type, undefined when it is no valid number of the region. */
@@ -137,6 +142,10 @@ function compile(region: CountryCode): NumberingPlan {
     region,
     callingCode,
     nationalPrefix,
+    mayHold: (digits) =>
+      mayHaveLength(generalLengths, digits) ||
+      mayHaveLength(generalLengths, digits - nationalPrefix.length) ||
+      mayHaveLength(generalLengths, digits - callingCode.length),
     plausible: inPlan,
     typeOf: (nsn) => (inPlan(nsn) ? typeInPlan(nsn) : undefined),
     reading: (nsn) => (inPlan(nsn) ? (typeInPlan(nsn) ?? null) : undefined),

@@ -79,7 +79,7 @@ function validateNational(match: string, digits: string, regions: readonly strin
     if (region === 'CN') continue;
     for (const shared of regionsSharingCallingCode(region)) {
       const plan = numberingPlan(shared);
-      if (!plan) continue;
+      if (!plan?.mayHold(digits.length)) continue;
       const nsns = plan.nationalNumbers(digits);
       for (let i = 0; i < nsns.length; i++) {
         const nsn = nsns[i]!;
