@@ -97,6 +97,8 @@ describe('classify topics', () => {
     expect(matchTopics('Bitte um RÜCKERSTATTUNG', topics)).toEqual(['refund']);
     expect(matchTopics('a vip customer', topics)).toEqual(['vip']);
     expect(matchTopics('Rückfahrt', topics)).toEqual([]);
+    expect(matchTopics('Übernahme geplant', { takeover: ['Übernahme'] })).toEqual(['takeover']);
+    expect(matchTopics('Datenübernahme geplant', { takeover: ['Übernahme'] })).toEqual([]);
   });
 
   it('finds a keyword in any turn, never one split across two turns', () => {

@@ -27,6 +27,7 @@ describe('person name from the record', () => {
 
   it('matches a Latin name in any case, accented letters too, and names with symbols as written', () => {
     expect(names('Dear JOSÉ GARCÍA, and josé garcía again', ['José García'])).toEqual(['JOSÉ GARCÍA', 'josé garcía']);
+    expect(names('Hello İsmail Yılmaz,', ['İsmail Yılmaz'])).toEqual(['İsmail Yılmaz']);
     expect(names("Mary-Ann O'Neil (c/o) wrote; so did Mary Ann ONeil", ["Mary-Ann O'Neil"])).toEqual([
       "Mary-Ann O'Neil",
     ]);
@@ -111,6 +112,13 @@ describe('person name from cues', () => {
 
   it.each(['项目经理会联系您', '我们部门经理不在', '语文老师布置的作业', '客户经理已经回复'])(
     'takes no job title for a name in %s',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
+
+  it.each(['客服：金卡', '客服：白金卡', '客户：钱包找到了', '客服：万达店', '客户：周报.docx'])(
+    'takes no card, wallet, shop or file a speaker names for a person in %s',
     (text) => {
       expect(names(text)).toEqual([]);
     },
@@ -294,9 +302,15 @@ describe('person name from English relations and answers', () => {
     '请问您的手机号是？\n客户：稍等',
     '你叫什么？我叫不出来',
     '客户：快递到了吗？\n客服：张伟已经发货了',
-  ])('takes no reply that starts with no name, or follows another question, for an answer in %s', (text) => {
-    expect(names(text)).toEqual([]);
-  });
+    '这款卡叫什么？\n金牛座',
+    '你们店的名字是？\n王府井',
+    '请问怎么称呼？\u2029\u2029王芳',
+  ])(
+    'takes no reply that starts with no name, follows a question for no person, or comes a turn too late, in %s',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
 });
 
 describe('person name mask', () => {

@@ -103,6 +103,27 @@ describe('detectInRecord', () => {
     expect(detectInRecord(turnsOf('请问怎么称呼您？', '好的，稍等')).turns[1]).toEqual([]);
   });
 
+  it('lets no label, script or question of one turn take a finding from the next', () => {
+    const regions = { phoneRegions: ['US', 'HK'] };
+    // An order label ends the turn before: the number in this one is still a phone.
+    expect(detectInRecord(turnsOf('Thanks for your order', '9123 4567'), regions).turns[1]).toMatchObject([
+      { type: 'PHONE', value: '9123 4567' },
+    ]);
+    // Chinese in the turn before does not make this English turn Chinese text: a bare 9-digit SSN still counts.
+    expect(detectInRecord(turnsOf('好的，稍等', 'Mine is 536228714, thanks')).turns[1]).toMatchObject([
+      { type: 'US_SSN', value: '536228714' },
+    ]);
+    // Every name question opens its own window for an answer, not only the record's first.
+    const filler = 'Agent: I am checking this with the warehouse team now, thanks for waiting while I look into it.';
+    const late = turnsOf(
+      'Name change?',
+      filler,
+      filler,
+      "Agent: May I have your name? Customer: Yes, it's Ryan Tanaka.",
+    );
+    expect(detectInRecord(late).turns[3]).toMatchObject([{ type: 'PERSON_NAME', value: 'Ryan Tanaka' }]);
+  });
+
   it('keeps every finding inside its own turn: a signature ends its turn, a sign-off takes no name from the next', () => {
     const f = detectInRecord(
       turnsOf('Hi,\n\nPlease update my card.\n\nHannah Fischer', 'Best', 'Agent: I have escalated the ticket.'),

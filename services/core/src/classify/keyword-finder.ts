@@ -1,4 +1,12 @@
-const isAsciiLetter = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/**
+ * Whether `c` (read by `keyUnit`) is a letter of an alphabet with words, Latin (accented too), Greek or Cyrillic:
+ * a keyword in one must start a word. Han has no word boundaries to respect.
+ */
+const isWordLetter = (c: number) =>
+  (c >= 97 && c <= 122) ||
+  (c >= 65 && c <= 90) ||
+  (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+  (c >= 0x370 && c <= 0x52f);
 
 /**
  * One UTF-16 unit as keywords are written: full-width ASCII and the ideographic and no-break spaces as their ASCII
@@ -41,8 +49,9 @@ function writtenAt(text: string, at: number, word: string): boolean {
 /**
  * Which of many keywords occur in a text, in one pass over it: tables of every spelling of the keywords' first and
  * second characters skip nearly every position without folding it, so a hundred keywords cost about what a few
- * `indexOf` do. Case-insensitive, and full-width text matches (`ＬＯＧＩＮ`). An ASCII keyword must start a word
- * (`login` matches `logins` but `refund` not `nonrefundable`), a Chinese one matches anywhere. The keywords found
+ * `indexOf` do. Case-insensitive, and full-width text matches (`ＬＯＧＩＮ`). A keyword in Latin, Greek or Cyrillic
+ * letters must start a word (`login` matches `logins` but `refund` not `nonrefundable`, `übernahme` not
+ * `datenübernahme`), a Chinese one matches anywhere. The keywords found
  * are added to `found` in their `keyForm`, so one set can gather them from several texts.
  */
 export function keywordFinder(keywords: Iterable<string>): (text: string, found?: Set<string>) => Set<string> {
@@ -65,7 +74,7 @@ export function keywordFinder(keywords: Iterable<string>): (text: string, found?
     for (let i = 0; i < length; i++) {
       if (!has(first, text.charCodeAt(i))) continue;
       const c = keyUnit(text.charCodeAt(i));
-      if (c < 128 && i > 0 && isAsciiLetter(keyUnit(text.charCodeAt(i - 1)))) continue;
+      if (i > 0 && (c < 128 || isWordLetter(c)) && isWordLetter(keyUnit(text.charCodeAt(i - 1)))) continue;
       // With a one-character keyword, or at the text's end, the words are checked whatever follows.
       if (!anySecond && i + 1 < length && !has(second, text.charCodeAt(i + 1))) continue;
       const words = byFirst.get(c);

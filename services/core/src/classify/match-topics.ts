@@ -18,9 +18,9 @@ function compile(rules: TopicRules): Compiled {
 }
 
 /**
- * The topics whose keywords occur in `text`, in the rules' order. Case-insensitive, full-width folded; an
- * ASCII keyword must start a word (`login` matches `logins` but `refund` not `nonrefundable`), a Chinese one
- * matches anywhere.
+ * The topics whose keywords occur in `text`, in the rules' order. Case-insensitive, full-width folded; a
+ * keyword in Latin letters must start a word (`login` matches `logins` but `refund` not `nonrefundable`), a
+ * Chinese one matches anywhere (see `keywordFinder`).
  */
 export function matchTopics(text: string, rules: TopicRules): string[] {
   return topicsOf(compile(rules).find(text), rules);

@@ -1,12 +1,16 @@
+import { FIELD_BREAK } from './text-features';
+
 /** How far back (UTF-16 units) a label before a number is looked for. */
 const LABEL_WINDOW = 24;
 
 /**
  * Whether the text right before `start` ends with a label that says what the number after it is, `label` being
- * a regex anchored with `$` (`订单号：`, `Firmware `): a number introduced as an order or a version is that.
+ * a regex anchored with `$` (`订单号：`, `Firmware `): a number introduced as an order or a version is that. A
+ * label belongs to its own field: one that ends the turn before (`Thanks for your order`) labels nothing here.
  */
 export function labelledAs(text: string, start: number, label: RegExp): boolean {
-  return label.test(text.slice(Math.max(0, start - LABEL_WINDOW), start));
+  const from = Math.max(0, start - LABEL_WINDOW, text.lastIndexOf(FIELD_BREAK, start - 1) + 1);
+  return label.test(text.slice(from, start));
 }
 
 /** Labels of reference numbers (orders, tickets, waybills, invoices…), which phones and cards are not. */

@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { CustodianError, type Policy, type Record } from '@custodian/schemas';
 import type { IndexDoc } from '../ports/search-index';
 import { keyedToken } from '../seal/keyed-token';
@@ -29,7 +29,7 @@ const staffCaches = new Map<string, Map<string, string>>();
 
 /** The cache of staff tokens under `tokenKey`. */
 function staffTokens(tokenKey: Uint8Array): Map<string, string> {
-  const fingerprint = hash('sha256', tokenKey, 'base64');
+  const fingerprint = createHash('sha256').update(tokenKey).digest('base64');
   let cache = staffCaches.get(fingerprint);
   if (!cache) {
     if (staffCaches.size >= TOKEN_KEYS) staffCaches.clear();
@@ -41,8 +41,9 @@ function staffTokens(tokenKey: Uint8Array): Map<string, string> {
 
 /**
  * The token of a staff member's identifier (an agent's address or display name, the owner agent), remembered across
- * records: a handful of agents own every record, so most of these HMACs would be computed again and again. Only
- * staff values are kept; a customer's identifiers are tokenized anew for each record, never held between them.
+ * records: a handful of agents own every record, so most of these HMACs would be computed again and again. The cache
+ * holds those names and addresses in memory with their tokens, never a customer's: a customer's identifiers are
+ * tokenized anew for each record, never held between them.
  */
 function staffToken(cache: Map<string, string>, tokenKey: Uint8Array, type: string, normalized: string): string {
   const key = `${type}\u0000${normalized}`;
@@ -95,8 +96,11 @@ export function projectRecord(
   const ops = policy.operators;
   const participants = record.participants.map((p, i) => {
     const found = findings.participants[i] ?? [];
-    // A staff member's tokens come from the cache across records, and are then this record's for `tokenFor` too.
-    if (p.role === 'agent' || p.role === 'bot') for (const f of found) staffTokenFor(f);
+    // A staff member's name and address tokens come from the cache across records (then `tokenFor` finds them too);
+    // anything else a display name holds (a phone number) is tokenized for this record only.
+    if (p.role === 'agent' || p.role === 'bot') {
+      for (const f of found) if (f.type === 'PERSON_NAME' || f.type === 'EMAIL') staffTokenFor(f);
+    }
     return participantText(redactParticipant(p, found, ops, tokenFor)).text;
   });
 

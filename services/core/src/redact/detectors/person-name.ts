@@ -170,9 +170,13 @@ const TITLES = [
   '太太',
   '夫人',
 ];
-/** Characters that follow a name far more often than they end one (particles, verbs, pronouns, units). */
+/**
+ * Characters that follow a name far more often than they end one (particles, verbs, pronouns, units), and the
+ * nouns of things a support line names that no given name ends with (`客服：金卡`, `白金卡`, `钱包`, `万达店`).
+ */
 const STOP = new Set(
-  '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女',
+  '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
+    '卡包盘盤报報店单單票码碼件箱货貨品费費',
 );
 /** Surnames that are far more often a function word before a name (`和张伟先生`, `这位王女士`). */
 const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海国國平明云雲区區门門花位计計满滿强那但由');
@@ -467,7 +471,7 @@ function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | 
 /** A display name worth looking for: a Chinese name as written, or a Latin one in any case. */
 interface SoughtName {
   han: boolean;
-  /** The Chinese name, or the lower-cased Latin one. */
+  /** The name as written (spaces collapsed). */
   needle: string;
   /** The Latin name as a case-insensitive search (a native search: no lower-cased copy of the text is made). */
   search: RegExp | null;
@@ -495,8 +499,9 @@ function soughtNames(names: readonly string[]): SoughtName[] {
     }
     if (!LATIN_NAME.test(name) || name.length < 5) continue;
     if (name.split(' ').some((w) => GENERIC.has(w.toLowerCase()))) continue;
-    const search = new RegExp(candidate.normalized.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'gi');
-    out.push({ han: false, needle: candidate.normalized, search, candidate });
+    // As written, not lower-cased: `İ` lower-cases to two units, and the search folds case itself.
+    const search = new RegExp(name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'), 'gi');
+    out.push({ han: false, needle: name, search, candidate });
   }
   lastNames = names;
   lastSought = out;
@@ -523,7 +528,7 @@ function participantNames(text: string, names: readonly string[], hasHan: boolea
     search!.lastIndex = 0;
     for (let m = search!.exec(text); m; m = search!.exec(text)) {
       const i = m.index;
-      if (/\p{L}/u.test(text[i - 1] ?? '') || /\p{L}/u.test(text[i + needle.length] ?? '')) continue;
+      if (/\p{L}/u.test(text[i - 1] ?? '') || /\p{L}/u.test(text[i + m[0].length] ?? '')) continue;
       out.push([i, m[0], candidate]);
     }
   }
@@ -886,12 +891,16 @@ function endsBeforeName(text: string, at: number): boolean {
  * (`our contractor, Daniel Patel`), in one search; then answers to a name question it found (`it's Ryan Tanaka`).
  */
 function englishCues(text: string, out: ScanMatch[]): void {
-  let asked = -1;
+  // Where answers are looked for: after each name question, as [from, to) windows in text order, overlaps merged.
+  const windows: number[] = [];
   EN_CUE.lastIndex = 0;
   for (let m = EN_CUE.exec(text); m; m = EN_CUE.exec(text)) {
     const at = m.index + m[0].length;
     if (m[1] === '') {
-      if (asked < 0) asked = text.indexOf('?', at) + 1;
+      const from = text.indexOf('?', at) + 1;
+      if (from > 0 && windows.length > 0 && from <= windows[windows.length - 1]!) {
+        windows[windows.length - 1] = from + ANSWER_REACH;
+      } else if (from > 0) windows.push(from, from + ANSWER_REACH);
       continue;
     }
     if (m[3] !== undefined) {
@@ -910,7 +919,7 @@ function englishCues(text: string, out: ScanMatch[]): void {
     const en = title ? englishNameAt(text, at) : romanNameAt(text, at, false);
     if (en) out.push(en);
   }
-  if (asked > 0) answers(text, asked, out);
+  for (let i = 0; i < windows.length; i += 2) answers(text, windows[i]!, windows[i + 1]!, out);
 }
 
 /** Where the lower-case ASCII word that ends at `end` starts, or -1 when none does. */
@@ -943,28 +952,31 @@ function afterRelation(text: string, end: number, comma: boolean): boolean {
   return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase());
 }
 
-/** Full names given in answer to a name question that ends at `from` (`Yes, it's Ryan Tanaka.`). */
-function answers(text: string, from: number, out: ScanMatch[]): void {
+/** Full names given in answer to a name question, starting in [`from`, `to`), `from` where one ends (`Yes, it's Ryan Tanaka.`). */
+function answers(text: string, from: number, to: number, out: ScanMatch[]): void {
   EN_ANSWER.lastIndex = from;
-  const reach = from + ANSWER_REACH;
-  for (let m = EN_ANSWER.exec(text); m && m.index < reach; m = EN_ANSWER.exec(text)) {
+  for (let m = EN_ANSWER.exec(text); m && m.index < to; m = EN_ANSWER.exec(text)) {
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `bit's`, `Yesterday`
     const en = englishNameAt(text, m.index + m[0].length);
     if (en?.[1].includes(' ') && !CALENDAR.has(en[1].slice(0, en[1].indexOf(' ')))) out.push(en);
   }
 }
 
-/** A Chinese question for a name, ending at the question mark (`请问怎么称呼您？`, `您的姓名是？`, `你叫什么名字?`). */
+/**
+ * A Chinese question for someone's name, ending at the question mark (`请问怎么称呼您？`, `您贵姓？`, `机主的姓名是？`,
+ * `你叫什么名字?`): 称呼, 贵姓 and 姓名 ask for a person's name; 名字 and 叫什么 only when asked of 您/你 (`这款卡叫什么？`
+ * asks for a product's).
+ */
 const HAN_NAME_QUESTION =
-  /(?:怎么称呼|怎麼稱呼|如何称呼|如何稱呼|[贵貴]姓|叫什么名字|叫什麼名字|叫什么|叫什麼|姓名是|名字是|的姓名|的名字)(?:您|你|呢|啊|呀|吗|嗎|一下)*\?$/;
+  /(?:怎么称呼|怎麼稱呼|如何称呼|如何稱呼|[贵貴]姓|姓名(?:是|叫什么|叫什麼)?|[您你](?:的名字(?:是)?|叫什么(?:名字)?|叫什麼(?:名字)?))(?:您|你|呢|啊|呀|吗|嗎|一下)*\?$/;
 /** How far before a question mark `HAN_NAME_QUESTION` is looked for. */
 const QUESTION_REACH = 10;
 /**
- * What may come before the name that answers one: a transcript's time (`[00:01:13]`), a speaker's label (`客户：`,
+ * What may come before the name that answers one, in the same turn or the next: a transcript's time (`[00:01:13]`), a speaker's label (`客户：`,
  * `Customer:`), then `我叫`, `叫我`, `我是`.
  */
 const HAN_ANSWER_LEAD =
-  /[ \t\r\n\u2029]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,8}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
+  /[ \t\r\n]*\u2029?[ \t\r\n]*(?:\[[^\]\n\u2029]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,8}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
 
 /**
  * Names that answer a Chinese name question, in the same turn or the next (`坐席：请问怎么称呼？` / `客户：张伟`,

@@ -2,7 +2,7 @@ import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { CONTEXT_WINDOW } from '../has-context-word';
 import { labelledAs, REFERENCE_LABEL } from '../labelled-as';
 import { numericMatches, type StartCheck } from '../numeric-matches';
-import { hasFeature } from '../text-features';
+import { FIELD_BREAK, hasFeature } from '../text-features';
 
 const DASHED = [0.7, 0.95] as const;
 /** Spaced or dotted 3-2-4 is still the SSN's own shape, rarer in other numbers than a phone's groups. */
@@ -47,22 +47,24 @@ const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 const LINE_REACH = 160;
 
 /**
- * Whether a Han character lies within `CONTEXT_WINDOW` of the match, or on its line within `LINE_REACH`: Chinese
- * text. Bounded both ways, so a long text of numbers costs a constant per match.
+ * Whether a Han character lies within `CONTEXT_WINDOW` of the match, or on its line within `LINE_REACH`, in its own
+ * field (up to a `FIELD_BREAK`): Chinese text. Bounded both ways, so a long text of numbers costs a constant per match.
  */
 function inChineseText(text: string, start: number, end: number): boolean {
   for (let i = start - 1, n = 0; i >= 0 && n < LINE_REACH; i--, n++) {
     const c = text.charCodeAt(i);
     if (isHan(c)) return true;
-    if (c === 10 && n >= CONTEXT_WINDOW) break;
+    if (c === FIELD_BREAK_CODE || (c === 10 && n >= CONTEXT_WINDOW)) break;
   }
   for (let i = end, n = 0; i < text.length && n < LINE_REACH; i++, n++) {
     const c = text.charCodeAt(i);
     if (isHan(c)) return true;
-    if (c === 10 && n >= CONTEXT_WINDOW) break;
+    if (c === FIELD_BREAK_CODE || (c === 10 && n >= CONTEXT_WINDOW)) break;
   }
   return false;
 }
+
+const FIELD_BREAK_CODE = FIELD_BREAK.charCodeAt(0);
 
 /** `NY 10001-2345`: a five-four number after a state code is a ZIP+4 code. */
 const STATE_BEFORE = /(?<![A-Za-z])[A-Z]{2},? ?$/;
