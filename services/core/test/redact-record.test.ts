@@ -202,7 +202,7 @@ describe('projectRecord', () => {
       return [doc.ownerAgent, ...doc.tokens];
     };
     const first = tokens(key);
-    expect(tokens(Uint8Array.from(key))).toEqual(first); // a keyring hands out a copy each time
+    expect(tokens(Uint8Array.from(key))).toEqual(first); // a copy of the key: a cache of its own, the same tokens
     const underOther = tokens(other);
     expect(underOther[0]).toBe(agentScopeToken(other, 'li.si@acme.cn'));
     expect(underOther).toContain(keyedToken(other, 'EMAIL', 'li.si@acme.cn'));

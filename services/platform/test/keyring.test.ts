@@ -43,6 +43,19 @@ describe('openLocalKeyRing', () => {
     expect(Buffer.from(await ring.tokenKey('acme')).equals(Buffer.from(await ring.tokenKey('beta')))).toBe(false);
   });
 
+  it('hands out the same token key object each time, so what is derived from it can be kept by it', async () => {
+    const ring = await openLocalKeyRing(join(dir, 'keyring.json'));
+    const first = await ring.tokenKey('acme');
+    await ring.wrap('beta', key());
+    expect(await ring.tokenKey('acme')).toBe(first);
+    // A copy all the same: a caller that scribbles on it changes nothing kept.
+    const bytes = Buffer.from(first);
+    first.fill(0);
+    const again = await ring.tokenKey('acme');
+    expect(again).not.toBe(first);
+    expect(Buffer.from(again).equals(bytes)).toBe(true);
+  });
+
   it('detects a wrapped key that was altered', async () => {
     const ring = await openLocalKeyRing(join(dir, 'keyring.json'));
     const wrapped = await ring.wrap('acme', key());

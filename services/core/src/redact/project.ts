@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { CustodianError, type Policy, type Record } from '@custodian/schemas';
 import type { IndexDoc } from '../ports/search-index';
 import { keyedToken } from '../seal/keyed-token';
@@ -21,20 +20,20 @@ export function agentScopeToken(tokenKey: Uint8Array, email: string): string {
 
 const agentScopeValue = (email: string) => email.trim().toLowerCase();
 
-/** The most staff tokens kept per token key, and the most token keys (tenants) kept; past either, a cache starts over. */
+/** The most staff tokens kept per token key; past it the cache starts over. */
 const STAFF_TOKENS = 4096;
-const TOKEN_KEYS = 256;
-/** Staff token caches by a fingerprint of their token key (a keyring hands out a copy of the key each time). */
-const staffCaches = new Map<string, Map<string, string>>();
+/**
+ * Staff token caches by token key, the key object itself: a keyring hands out the same one for as long as the key
+ * is unchanged (`KeyRing.tokenKey`), and a cache goes with its key.
+ */
+const staffCaches = new WeakMap<Uint8Array, Map<string, string>>();
 
 /** The cache of staff tokens under `tokenKey`. */
 function staffTokens(tokenKey: Uint8Array): Map<string, string> {
-  const fingerprint = createHash('sha256').update(tokenKey).digest('base64');
-  let cache = staffCaches.get(fingerprint);
+  let cache = staffCaches.get(tokenKey);
   if (!cache) {
-    if (staffCaches.size >= TOKEN_KEYS) staffCaches.clear();
     cache = new Map();
-    staffCaches.set(fingerprint, cache);
+    staffCaches.set(tokenKey, cache);
   }
   return cache;
 }

@@ -216,6 +216,8 @@ export async function openLocalKeyRing(path: string): Promise<KeyRing> {
   };
 
   const kekContext = (tenant: string, kekId: string) => `kek:${tenant}:${kekId}`;
+  /** The token key buffer handed out per tenant. */
+  const handedOut = new Map<string, Buffer>();
 
   return {
     async wrap(tenant, key) {
@@ -250,7 +252,13 @@ export async function openLocalKeyRing(path: string): Promise<KeyRing> {
     },
 
     async tokenKey(tenant) {
-      return Buffer.from((await keysOf(tenant, true))!.tokenKey);
+      // A copy, and the same copy each time while it holds the key (see KeyRing): a reload makes new buffers.
+      const key = (await keysOf(tenant, true))!.tokenKey;
+      const given = handedOut.get(tenant);
+      if (given?.equals(key)) return given;
+      const copy = Buffer.from(key);
+      handedOut.set(tenant, copy);
+      return copy;
     },
 
     describe: () => `local keyring ${path}`,
