@@ -8,9 +8,10 @@ export type TextFeature = 'digit' | 'latin' | 'han' | '@' | ':';
 
 /**
  * What separates two fields (a record's subject and turns) where `detect` reads them as one text: U+2029, the
- * paragraph separator. Detectors read it as a boundary no match spans (it is no digit, letter or punctuation a pattern
- * takes), and a signature ends before it (see the person-name detector); context words still reach across it, as
- * an answer's context is the question before it.
+ * paragraph separator. No match spans it (it is no digit, letter or punctuation a pattern takes). What would
+ * cancel a finding stops there: a label before a number (`labelledAs`), the SSN's Chinese-text check, a signature
+ * (see the person-name detector). Context words, which only raise confidence, reach across it, as an answer's
+ * context is the question before it; so does an answer to a name question, into the next field only.
  */
 export const FIELD_BREAK = '\u2029';
 

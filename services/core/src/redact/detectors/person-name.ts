@@ -952,7 +952,10 @@ function afterRelation(text: string, end: number, comma: boolean): boolean {
   return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase());
 }
 
-/** Full names given in answer to a name question, starting in [`from`, `to`), `from` where one ends (`Yes, it's Ryan Tanaka.`). */
+/**
+ * Full names given in answer to a name question, starting in [`from`, `to`), `from` being where a question ends
+ * (`Yes, it's Ryan Tanaka.`).
+ */
 function answers(text: string, from: number, to: number, out: ScanMatch[]): void {
   EN_ANSWER.lastIndex = from;
   for (let m = EN_ANSWER.exec(text); m && m.index < to; m = EN_ANSWER.exec(text)) {
@@ -972,8 +975,8 @@ const HAN_NAME_QUESTION =
 /** How far before a question mark `HAN_NAME_QUESTION` is looked for. */
 const QUESTION_REACH = 10;
 /**
- * What may come before the name that answers one, in the same turn or the next: a transcript's time (`[00:01:13]`), a speaker's label (`客户：`,
- * `Customer:`), then `我叫`, `叫我`, `我是`.
+ * What may come before the name that answers one, in the same turn or the next: a transcript's time (`[00:01:13]`),
+ * a speaker's label (`客户：`, `Customer:`), then `我叫`, `叫我`, `我是`.
  */
 const HAN_ANSWER_LEAD =
   /[ \t\r\n]*\u2029?[ \t\r\n]*(?:\[[^\]\n\u2029]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,8}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
