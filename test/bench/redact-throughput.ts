@@ -113,6 +113,9 @@ const UNITS = [
   'a@',
   '1 ',
   '10.0.0.1 fe80::1 ',
+  // Fields joined as `detectInRecord` joins them: rules that stop at a field's end must not search past it.
+  'order 12345678\u2029',
+  '请问怎么称呼您？\u2029客户：张伟\u2029',
 ];
 
 function scaling() {
@@ -132,7 +135,7 @@ function scaling() {
     const ratio = big / Math.max(small, 0.1);
     worst = Math.max(worst, ratio);
     out(
-      `${JSON.stringify(unit).padEnd(28)}${small.toFixed(1).padStart(9)} ms${big.toFixed(1).padStart(9)} ms   ×${ratio.toFixed(1)}`,
+      `${JSON.stringify(unit).replaceAll('\u2029', '\\u2029').padEnd(28)}${small.toFixed(1).padStart(9)} ms${big.toFixed(1).padStart(9)} ms   ×${ratio.toFixed(1)}`,
     );
   }
   out(

@@ -9,9 +9,19 @@ const LABEL_WINDOW = 24;
  * label belongs to its own field: one that ends the turn before (`Thanks for your order`) labels nothing here.
  */
 export function labelledAs(text: string, start: number, label: RegExp): boolean {
-  const from = Math.max(0, start - LABEL_WINDOW, text.lastIndexOf(FIELD_BREAK, start - 1) + 1);
+  // The field break is sought within the window only: `lastIndexOf` would walk back over the whole text
+  // when there is none, and a long text of numbers would cost its length squared.
+  let from = Math.max(0, start - LABEL_WINDOW);
+  for (let i = start - 1; i >= from; i--) {
+    if (text.charCodeAt(i) === FIELD_BREAK_CODE) {
+      from = i + 1;
+      break;
+    }
+  }
   return label.test(text.slice(from, start));
 }
+
+const FIELD_BREAK_CODE = FIELD_BREAK.charCodeAt(0);
 
 /** Labels of reference numbers (orders, tickets, waybills, invoices…), which phones and cards are not. */
 export const REFERENCE_LABEL =
