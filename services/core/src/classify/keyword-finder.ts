@@ -8,6 +8,8 @@ const isWordLetter = (c: number) =>
   (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
   (c >= 0x370 && c <= 0x52f);
 
+const isAsciiLetter = (c: number) => ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+
 /**
  * One UTF-16 unit as keywords are written: full-width ASCII and the ideographic and no-break spaces as their ASCII
  * selves (see `foldWidth`), then lower case. Only Latin, Greek and Cyrillic letters below U+3400 have a case to
@@ -72,8 +74,11 @@ export function keywordFinder(keywords: Iterable<string>): (text: string, found?
   return (text, found = new Set<string>()) => {
     const length = text.length; // read once: a loop that re-reads it can compile to far slower code
     for (let i = 0; i < length; i++) {
-      if (!has(first, text.charCodeAt(i))) continue;
-      const c = keyUnit(text.charCodeAt(i));
+      const u = text.charCodeAt(i);
+      if (!has(first, u)) continue;
+      // Inside an ASCII word, most of what the first table lets by in English text: no keyword starts there.
+      if (isAsciiLetter(u) && i > 0 && isAsciiLetter(text.charCodeAt(i - 1))) continue;
+      const c = keyUnit(u);
       if (i > 0 && (c < 128 || isWordLetter(c)) && isWordLetter(keyUnit(text.charCodeAt(i - 1)))) continue;
       // With a one-character keyword, or at the text's end, the words are checked whatever follows.
       if (!anySecond && i + 1 < length && !has(second, text.charCodeAt(i + 1))) continue;
