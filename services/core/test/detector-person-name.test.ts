@@ -129,6 +129,9 @@ describe('person name from cues', () => {
     expect(names('客服：您好，请问有什么可以帮您？')).toEqual([]);
     const [surname] = detect('号码是13912345678，她姓丁。').filter((f) => f.type === 'PERSON_NAME');
     expect([surname!.value, surname!.confidence < 0.5]).toEqual(['丁', true]);
+    expect(names('客服：请问您贵姓？\n客户：免贵姓王，叫我小王就行')).toContain('王');
+    expect(names('客户：免貴姓陳')).toEqual(['陳']);
+    expect(names('客服：请问您贵姓？')).toEqual([]);
     expect(names('老百姓都知道')).toEqual([]);
   });
 

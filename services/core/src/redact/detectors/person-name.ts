@@ -87,8 +87,9 @@ const PREFIX_CUES: readonly {
   })),
   // A romanized name (`姓名拼音：ZHANG/WEI`), in capitals as passports write it; never a Chinese one.
   { cue: '拼音', romanized: true },
-  // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names.
-  ...['我姓', '你姓', '您姓', '他姓', '她姓'].map((cue) => ({ cue, surname: true })),
+  // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names. `免贵姓王` is
+  // the polite answer to `您贵姓？`.
+  ...['我姓', '你姓', '您姓', '他姓', '她姓', '免贵姓', '免貴姓'].map((cue) => ({ cue, surname: true })),
 ];
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
