@@ -27,6 +27,7 @@ export { type ParsedQuery, parseQuery } from './redact/query';
 export { detectInRecord, type RecordFindings } from './redact/record-findings';
 export { redactRecord } from './redact/redact-record';
 export { redactText } from './redact/redact-text';
+export { FIELD_BREAK } from './redact/text-features';
 export { DEFAULT_CHUNK, decrypt, encrypt, newDataKey, unwrapKey, wrapKey } from './seal/aead';
 export { keyedToken } from './seal/keyed-token';
 export { openItem, queueKey, sealItem } from './seal/queue-payload';
