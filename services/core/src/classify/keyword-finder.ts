@@ -8,7 +8,7 @@ const isWordLetter = (c: number) =>
   (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
   (c >= 0x370 && c <= 0x52f);
 
-const isAsciiLetter = (c: number) => ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+const isAsciiLetter = (c: number) => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
 /**
  * One UTF-16 unit as keywords are written: full-width ASCII and the ideographic and no-break spaces as their ASCII
