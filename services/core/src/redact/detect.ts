@@ -2,6 +2,7 @@ import { catalogue } from './catalogue';
 import { rememberDigitRuns } from './digit-runs';
 import type { Finding, ScanScope, ValidateOptions } from './finding';
 import { hasContextWord } from './has-context-word';
+import { resolveOverlaps } from './resolve-overlaps';
 import { featureBits, readText } from './text-features';
 
 export interface DetectOptions extends ValidateOptions {
@@ -51,29 +52,3 @@ export function detect(text: string, options: DetectOptions = {}): Finding[] {
 
 /** Each detector's needs as bits, in catalogue order. */
 const NEEDS = catalogue.map((d) => featureBits(d.needs));
-
-/** Deterministic: higher confidence wins, then the longer span, then the earlier start (then the type name). */
-function resolveOverlaps(found: Finding[]): Finding[] {
-  if (found.length < 2) return found;
-  const byStart = [...found].sort((a, b) => a.start - b.start);
-  if (byStart.every((f, i) => i === 0 || f.start >= byStart[i - 1]!.end)) return byStart;
-  const ranked = byStart.sort(
-    (a, b) =>
-      b.confidence - a.confidence ||
-      b.end - b.start - (a.end - a.start) ||
-      a.start - b.start ||
-      a.type.localeCompare(b.type),
-  );
-  const kept: Finding[] = []; // sorted by start and, being disjoint, by end
-  for (const f of ranked) {
-    let lo = 0;
-    let hi = kept.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (kept[mid]!.end <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === kept.length || kept[lo]!.start >= f.end) kept.splice(lo, 0, f);
-  }
-  return kept;
-}
