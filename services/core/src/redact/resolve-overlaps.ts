@@ -25,7 +25,9 @@ export function resolveOverlaps(found: readonly Finding[]): Finding[] {
   if (disjoint) return byStart;
 
   const n = byStart.length;
-  const ranked = Array.from({ length: n }, (_, i) => i).sort((a, b) => outranks(byStart[a]!, byStart[b]!));
+  const ranked: number[] = [];
+  for (let i = 0; i < n; i++) ranked.push(i);
+  ranked.sort((a, b) => outranks(byStart[a]!, byStart[b]!));
   const kept = new Uint8Array(n);
   const tree = new Int32Array(n + 1); // Fenwick tree of `kept`, 1-based
   for (const i of ranked) {
