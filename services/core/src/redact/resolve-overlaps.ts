@@ -11,15 +11,17 @@ function outranks(a: Finding, b: Finding): number {
 }
 
 /**
- * The findings that survive overlaps, sorted by start: taken in rank order (see `outranks`), each is kept unless it
- * overlaps one kept before it. O(n log n) however the findings overlap: the kept ones are disjoint, so the only one
- * that can overlap a finding is the kept one that starts last before the finding ends, found in a Fenwick tree over
- * the findings' places in start order (inserting into a sorted array instead costs n² on a long text with
- * interleaved overlaps).
+ * The findings that survive overlaps, sorted by start (then end): taken in rank order (see `outranks`), each is kept
+ * unless it overlaps one kept before it. O(n log n) however the findings overlap: the kept ones are disjoint, so the
+ * only one that can overlap a finding is the kept one that starts last before the finding ends (the longest, if
+ * several start there), found in a Fenwick tree over the findings' places in that order (inserting into a sorted
+ * array instead costs n² on a long text with interleaved overlaps).
  */
 export function resolveOverlaps(found: readonly Finding[]): Finding[] {
   if (found.length < 2) return [...found];
-  const byStart = [...found].sort((a, b) => a.start - b.start);
+  // By start, then end: of two findings that start together, an empty one comes first, so the kept finding that
+  // starts last before another ends is the one reaching furthest. Then by rank, as empty twins are both kept.
+  const byStart = [...found].sort((a, b) => a.start - b.start || a.end - b.end || outranks(a, b));
   let disjoint = true;
   for (let i = 1; i < byStart.length && disjoint; i++) disjoint = byStart[i]!.start >= byStart[i - 1]!.end;
   if (disjoint) return byStart;
