@@ -118,8 +118,12 @@ const UNITS = [
   '请问怎么称呼您？\u2029客户：张伟\u2029',
 ];
 
-/** 4× the text taking this many times as long or more is superlinear: a quadratic search takes ×16. */
-const SUPERLINEAR = 8;
+/**
+ * 4× the text taking this many times as long or more is superlinear: a quadratic search takes ×16. Linear code has
+ * shown up to ×8 on the corpus snippets' shorter texts (a millisecond or two, where garbage collection and a shared
+ * machine weigh most).
+ */
+const SUPERLINEAR = 10;
 
 /** Detect's time in ms on `text` (the record's names given, so the search for them runs too). */
 function detectMs(text: string): number {
