@@ -10,7 +10,7 @@
  *   --min-confidence=X   count only findings at or above X (default 0: everything `detect` returns is redacted)
  */
 import { detect } from '@custodian/core';
-import { CORPUS_DIR, corpusCases, corpusRows, loadCorpus } from './pii/corpus';
+import { CORPUS_DIR, corpusCases, corpusRows, INDEPENDENT_CORPUS_DIR, loadCorpus } from './pii/corpus';
 import { EVAL_SET_URL, evalNotClaimedRows, evalRows, loadEvalSet } from './pii/eval-set';
 import { belowGoal, formatReport } from './pii/format-report';
 import { type LabelledCase, metrics, type RowScore, type Span, scoreRows, unscoredFindings } from './pii/score-rows';
@@ -157,14 +157,15 @@ function reportDisputed(all: readonly LabelledCase[], found: Map<string, Span[]>
   for (const s of affected) out(`   ${s.row.label} as labelled, disputed records scored: ${f1Of(s)}`);
 }
 
-function corpusSection(): RowScore[] {
-  const snippets = loadCorpus();
+function corpusSection(dir = CORPUS_DIR, title = 'Our corpus', about?: string): RowScore[] {
+  const snippets = loadCorpus(dir);
   const cases = corpusCases(snippets);
   const byChannel = new Map<string, number>();
   for (const s of snippets) byChannel.set(s.channel, (byChannel.get(s.channel) ?? 0) + 1);
   const golds = snippets.reduce((n, s) => n + s.entities.length, 0);
   const clean = snippets.filter((s) => s.entities.length === 0).length;
-  out(`━━ Our corpus: test/fixtures/${CORPUS_DIR.pathname.split('/').slice(-2).join('/')}`);
+  out(`━━ ${title}: test/fixtures/${dir.pathname.split('/').slice(-2).join('/')}`);
+  if (about) out(`   ${about}`);
   out(
     `   ${snippets.length} snippets (${[...byChannel].map(([c, n]) => `${c} ${n}`).join(', ')}), ${golds} gold identifiers, ${clean} snippets with none. Labels are`,
   );
@@ -181,9 +182,15 @@ function main() {
   out();
   const evalScores = evalSection();
   const corpusScores = corpusSection();
+  const independentScores = corpusSection(
+    INDEPENDENT_CORPUS_DIR,
+    'Independent corpus',
+    'Written to the same conventions by authors who did not read the detectors (see its README.md).',
+  );
   const below = [
     ...belowGoal(evalScores).map((s) => `eval ${s.row.label}`),
     ...belowGoal(corpusScores).map((s) => `corpus ${s.row.label}`),
+    ...belowGoal(independentScores).map((s) => `independent corpus ${s.row.label}`),
   ];
   out(
     below.length === 0 ? '✓ Every claimed type meets its goal.' : `✗ BELOW GOAL (${below.length}): ${below.join(', ')}`,

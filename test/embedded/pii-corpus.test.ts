@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { classify, detect, detectInRecord, projectRecord } from '@custodian/core';
 import { PiiType, Policy, Record } from '@custodian/schemas';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, corpusCases, corpusRows, loadCorpus } from '../bench/pii/corpus';
+import { CORPUS_DIR, corpusCases, corpusRows, INDEPENDENT_CORPUS_DIR, loadCorpus } from '../bench/pii/corpus';
 import { metrics, type Span, scoreRows } from '../bench/pii/score-rows';
 import { passesCheck } from '../fixtures/pii-corpus/checksums';
 import { corpusFiles, toJsonl } from '../fixtures/pii-corpus/generate';
@@ -131,5 +131,37 @@ describe('detect on the PII corpus', () => {
     );
     expect(leaks).toEqual([]);
     expect(checked.size).toBeGreaterThanOrEqual(SPINE.length);
+  });
+});
+
+describe('the independent PII corpus', () => {
+  const independent = loadCorpus(INDEPENDENT_CORPUS_DIR);
+  const independentCases = corpusCases(independent);
+  const independentScores = new Map(
+    scoreRows(
+      independentCases,
+      new Map<string, Span[]>(independentCases.map((c) => [c.id, detect(c.text)])),
+      corpusRows,
+    ).map((s) => [s.row.label, s]),
+  );
+
+  it('is well formed: offsets slice out values, in order, never overlapping, check characters valid', () => {
+    expect(independent.length).toBeGreaterThanOrEqual(90);
+    expect(new Set(independent.map((s) => s.id)).size).toBe(independent.length);
+    for (const s of independent) {
+      let end = 0;
+      for (const e of [...s.entities].sort((a, b) => a.start - b.start)) {
+        expect(s.text.slice(e.start, e.end), s.id).toBe(e.value);
+        expect(e.start, s.id).toBeGreaterThanOrEqual(end);
+        end = e.end;
+        if (CHECKSUMMED.includes(e.type)) expect(passesCheck(e.type, e.value), `${s.id} ${e.value}`).toBe(true);
+      }
+    }
+  });
+
+  it.each(SPINE)('finds %s there too with precision and recall of at least 0.97', (type) => {
+    const m = metrics(independentScores.get(type)!);
+    expect(m.precision).toBeGreaterThanOrEqual(0.97);
+    expect(m.recall).toBeGreaterThanOrEqual(0.97);
   });
 });

@@ -23,6 +23,13 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('扣扣 16180339')).toEqual(['16180339']);
     expect(accounts('Please add me on WeChat ID: marco_polo7')).toEqual(['marco_polo7']);
     expect(accounts('vx同号，vx: kevin1988')).toEqual(['kevin1988']);
+    expect(accounts('客户：我QQ就是642154073，你们加我吧')).toEqual(['642154073']);
+  });
+
+  it('finds an ID after 加 when WeChat is named just before, and no bare word', () => {
+    expect(accounts('没加我微信的家长请加一下 huangls_2024，作业有问题也可以')).toEqual(['huangls_2024']);
+    expect(accounts('请加一下 Lily，谢谢')).toEqual([]);
+    expect(accounts('加我 abc_123 吧')).toEqual([]);
   });
 
   it('finds nothing without the app name, for groups, payments, words or a phone number', () => {

@@ -346,3 +346,62 @@ describe('person name mask', () => {
     expect(found.map((f) => maskName(f.value))).toEqual(['欧阳**', 'J*** S****']);
   });
 });
+
+describe('person name from roles, family, letters and passports', () => {
+  it.each([
+    ['坐席：户主潘德明，对吧？', '潘德明'],
+    ['我爸曹德明', '曹德明'],
+    ['我女儿叫袁诗雨，今年八岁', '袁诗雨'],
+    ['她叫于秀英，身份证是老的15位', '于秀英'],
+    ['刘浩然爸爸：收到', '刘浩然'],
+    ['关于万梓萱同学转学手续的说明', '万梓萱'],
+    ['1. 梁詠詩，回鄉證 M54017198', '梁詠詩'],
+    ['发件人：运营部 周国华\n发送时间：2024年11月', '周国华'],
+    ['寄件者：陳大文', '陳大文'],
+  ])('finds the name a role, a relative or a labelled field gives in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    ['骑手蒋师傅电话19883389012', '蒋'],
+    ['或联系管家许小姐', '许'],
+    ['班主任黄老师：各位家长好', '黄'],
+    ['客服：謝謝許小姐', '許'],
+  ])('finds the surname before a title after a role in %s, and no role for a name', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    '房东和租客的证件信息',
+    '请问您的姓名和证件？',
+    '法人代表签字',
+    '快递员：门卫不代收',
+    '发件人：客服中心 <cs@example.com>',
+  ])('takes no conjunction, word or department after a cue for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
+    ['Best regards,\nGrace Liang', 'Grace Liang'],
+    ['From: Grace Liang <grace@example.com>', 'Grace Liang'],
+    ['麻煩盡快處理，唔該晒！\n陳大文', '陳大文'],
+    ['请给个说法。\n韦春梅 17788015749', '韦春梅'],
+    ['电话 0755-8823 0943\n华德明', '华德明'],
+  ])('finds the name that signs a letter in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    'Passenger: My luggage is lost',
+    'To: International Remittance <r@example.com>',
+    '你们店的名字是？\n王府井',
+  ])('takes no pronoun, team or answer to a question about a thing for a signature or header name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('finds passport-style names after a romanized surname, and no currency or protocol pair', () => {
+    expect(names('Passenger: WONG/KA YAN MS')).toEqual(['WONG/KA YAN']);
+    expect(names('the passport reads ZHANG/WEI, not ZHANG/WEIMIN')).toEqual(['ZHANG/WEI', 'ZHANG/WEIMIN']);
+    expect(names('USD/CNY rate, TCP/IP stack, AND/OR, PDF/DOCX')).toEqual([]);
+  });
+});

@@ -4,6 +4,8 @@ import type { CorpusSnippet } from '../../fixtures/pii-corpus/snippet';
 import type { LabelledCase, Row } from './score-rows';
 
 export const CORPUS_DIR = new URL('../../fixtures/pii-corpus/', import.meta.url);
+/** Snippets written to the same conventions by authors who had not read the detectors: how the rules generalize. */
+export const INDEPENDENT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-independent/', import.meta.url);
 
 /** Every snippet of our annotated corpus (test/fixtures/pii-corpus/*.jsonl), in file order. */
 export function loadCorpus(dir: URL = CORPUS_DIR): CorpusSnippet[] {

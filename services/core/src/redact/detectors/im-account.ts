@@ -15,7 +15,16 @@ const WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9]{6,22}(?![A-Za-z0-9_-])/y;
  * (`wx` in a word), and nothing else between: `QQ群 123456` is a group, `微信支付` a payment.
  */
 const CUED_ACCOUNT =
-  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?(?:就|也|还|還)?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
+
+/**
+ * `加一下 huangls_2024`, `加我 chen-lily88`: a WeChat ID after 加 (add me), when the app is named just before (see
+ * `APP_BEFORE`). Only an ID with a digit, `_` or `-`: `加一下 Lily` may be a name.
+ */
+const ADD_ACCOUNT = /加(?:我|一下|我一下)? ?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-])/g;
+/** How far before `加` the app's name is looked for. */
+const APP_REACH = 24;
+const APP_BEFORE = /微信|威信|[Vv][Xx]|[Ww]e[Cc]hat/;
 
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;
@@ -45,6 +54,14 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
     const [, cue, between, account] = m as unknown as [string, string, string, string];
     if (account.toLowerCase().startsWith('wxid_') || !isAccount(cue, between, account)) continue; // wxid_: above
     const start = m.index + m[0].length - account.length;
+    out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
+  }
+  ADD_ACCOUNT.lastIndex = 0;
+  for (let m = ADD_ACCOUNT.exec(text); m; m = ADD_ACCOUNT.exec(text)) {
+    const account = m[1]!;
+    if (!ID_LIKE.test(account) || !APP_BEFORE.test(text.slice(Math.max(0, m.index - APP_REACH), m.index))) continue;
+    const start = m.index + m[0].length - account.length;
+    if (out.some(([s]) => s === start)) continue; // `加我微信 abc_123`: found above
     out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
   }
   return out.sort((a, b) => a[0] - b[0]);

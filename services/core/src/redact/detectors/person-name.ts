@@ -10,6 +10,39 @@ const CUE = [0.7, 0.7] as const;
 /** A bare surname before a title (`王先生`) is redacted where a policy labels names, but identifies no one. */
 const SURNAME = [0.4, 0.4] as const;
 
+/** Roles a support line names people by (`户主潘德明`, `维修员邵师傅`): a name follows them. */
+const ROLES = [
+  '患者',
+  '病人',
+  '旅客',
+  '管家',
+  '管理员',
+  '管理員',
+  '专员',
+  '專員',
+  '业主',
+  '業主',
+  '户主',
+  '戶主',
+  '房东',
+  '房東',
+  '租客',
+  '法人',
+  '骑手',
+  '騎手',
+  '查勘员',
+  '派件员',
+  '快递员',
+  '快遞員',
+  '维修员',
+  '維修員',
+  '顾问',
+  '顧問',
+  '经纪人',
+  '經紀人',
+  '班主任',
+];
+
 /**
  * Cues after which a name follows (`姓名：张三`, `收款人李明`); `weak` ones also start ordinary phrases (`客户信息`,
  * and `客户：` labels the customer's lines in a transcript), so their name must end at a boundary; `guarded` ones
@@ -70,7 +103,42 @@ const PREFIX_CUES: readonly {
     '機主',
     '车主',
     '車主',
+    '寄件者',
+    '收件者',
+    '持有人',
+    '负责人',
+    '負責人',
+    '监护人',
+    '監護人',
+    '抄送',
   ].map((cue) => ({ cue })),
+  // Roles a support line meets (`户主潘德明`, `房产顾问邓强`): also the start of ordinary words (`法人代表`), so the
+  // name ends at a boundary.
+  ...ROLES.map((cue) => ({ cue, weak: true })),
+  ...['她叫', '他叫', '名叫'].map((cue) => ({ cue, weak: true })),
+  // Family (`我爸曹德明`, `我女儿叫袁诗雨`): as often followed by a noun or verb as by a name.
+  ...[
+    '老公',
+    '老婆',
+    '丈夫',
+    '妻子',
+    '我爸',
+    '我妈',
+    '我媽',
+    '爸爸',
+    '妈妈',
+    '媽媽',
+    '父亲',
+    '父親',
+    '母亲',
+    '母親',
+    '儿子',
+    '兒子',
+    '女儿',
+    '女兒',
+    '孩子',
+    '朋友',
+  ].map((cue) => ({ cue, weak: true, guarded: true })),
   ...['客户', '客戶', '客服', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
   // Who money goes to (`转给张三的`, `汇款给李四`, `转账给`, `退款给`), and a resident in apposition (`台湾居民王五`).
   ...['转给', '轉給', '汇给', '匯給', '账给', '賬給', '款给', '款給', '居民'].map((cue) => ({
@@ -93,6 +161,21 @@ const PREFIX_CUES: readonly {
 ];
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
+/** Lines a signature follows, besides a blank one: a closing, or thanks (`唔該晒！`), whatever punctuation ends it. */
+const LINES_BEFORE_SIGNATURE = [
+  ...CLOSINGS,
+  '感谢',
+  '感謝',
+  '多谢',
+  '多謝',
+  '唔该',
+  '唔該',
+  '唔该晒',
+  '唔該晒',
+  '敬礼',
+  '敬禮',
+];
+const TRAILING_PUNCTUATION = /[\s!！。.,，~～]+$/;
 /** Words that, right after a weak cue's name, show where it ends (`客户王明反映`). */
 const FOLLOWERS = [
   '说',
@@ -115,7 +198,26 @@ const FOLLOWERS = [
 /** Cues a name comes before (`张伟先生`); a bare surname (`王先生`) names no one. */
 const SUFFIX_CUES = ['先生', '女士', '小姐'];
 /** Titles that follow a name less surely (`曾经理`, but also `项目经理`, `语文老师`): the name must stand apart before them. */
-const LOOSE_SUFFIX_CUES = ['经理', '經理', '老师', '老師'];
+const LOOSE_SUFFIX_CUES = [
+  '经理',
+  '經理',
+  '老师',
+  '老師',
+  '师傅',
+  '師傅',
+  '医生',
+  '醫生',
+  '主任',
+  '律师',
+  '律師',
+  '教授',
+  '同学',
+  '同學',
+  // A parent named after the child in a class group (`刘浩然爸爸`).
+  '爸爸',
+  '妈妈',
+  '媽媽',
+];
 /**
  * Words a name follows in running text (`谢谢李先生`, `请张女士`, `联系王小明先生`): a name before a title starts
  * after them, never inside (`谢谢李` is no name). Few and general; those whose characters are also surnames matter most.
@@ -149,11 +251,47 @@ const BEFORE_NAME = [
   '跟',
   '是',
   '的',
+  '关于',
+  '關於',
+  // Roles and family a name follows in apposition (`管家许小姐`, `维修员邵师傅`, `我爸曹先生`).
+  ...ROLES,
+  '经理',
+  '經理',
+  '主任',
+  '师傅',
+  '師傅',
+  '我爸',
+  '我妈',
+  '我媽',
+  '爱人',
+  '愛人',
 ];
 /** Surnames that with `先` form an adverb or noun (`原先`, `祖先`), so `原先生活` holds no `原先生`. */
 const NOT_BEFORE_XIANSHENG = ['原'.charCodeAt(0), '祖'.charCodeAt(0)];
+/** A surname that with the title after it makes a word (`班主任`: the class teacher, not a 班 who is 主任). */
+const NOT_BEFORE_ZHUREN = ['班'.charCodeAt(0)];
 /** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
-const LABELS_AFTER = ['身份证', '身份證', '电话', '電話', '手机', '手機'];
+const LABELS_AFTER = [
+  '身份证',
+  '身份證',
+  '身分證',
+  '电话',
+  '電話',
+  '手机',
+  '手機',
+  '护照',
+  '護照',
+  '回乡证',
+  '回鄉證',
+  '证件',
+  '證件',
+  '邮箱',
+  '郵箱',
+  '电邮',
+  '電郵',
+  '学号',
+  '學號',
+];
 /** Words a given name stops before. */
 const TITLES = [
   '先生',
@@ -177,12 +315,15 @@ const TITLES = [
  */
 const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
-    '卡包盘盤报報店单單票码碼件箱货貨品费費',
+    '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款',
 );
+const AND = '和'.charCodeAt(0);
 /** Surnames that are far more often a function word before a name (`和张伟先生`, `这位王女士`). */
 const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海国國平明云雲区區门門花位计計满滿强那但由');
 /** Everyday words that begin with a surname character and would otherwise be read as a name after a cue. */
 const NOT_NAMES = new Set([
+  '谢谢',
+  '謝謝',
   '公司',
   '信息',
   '余额',
@@ -300,10 +441,18 @@ const EN_STOP = new Set([
   'Regards',
   'Wishes',
   'For',
+  'My',
+  'It',
+  'He',
+  'She',
+  'They',
+  'Yes',
+  'No',
+  'Sorry',
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
-  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department center centre billing mail notification notifications account accounts shop store official'.split(
+  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department center centre billing mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception'.split(
     ' ',
   ),
 );
@@ -349,7 +498,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:Regards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|From:|To:|Cc:|Guest:|Passenger:|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -540,6 +689,9 @@ function endsAtBoundary(text: string, end: number): boolean {
   return !isHan(text, end) || startsTitle(text, end) || startsFollower(text, end);
 }
 
+/** A department before a name in a labelled field, and the spaces after it (`运营部 `, `客服中心 `). */
+const DEPARTMENT = /[\u3400-\u9fff]{1,6}(?:部|处|處|科|组|組|中心) +/y;
+
 /** Whether code `c` links a cue to its name (`收款人是`, `收款人写`): 是为為叫写寫. */
 const isCueLink = (c: number) =>
   c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
@@ -551,12 +703,19 @@ function nameAfter(text: string, cueEnd: number, weak: boolean, guarded = false,
   const colon = c === 0x3a || c === 0xff1a; // : ：
   if (colon || isCueLink(c)) at++;
   while (text.charCodeAt(at) === 0x20 && at - cueEnd < 3) at++;
+  // `发件人：运营部 周国华`: a labelled field may give the person's department first.
+  if (colon && !weak) {
+    DEPARTMENT.lastIndex = at;
+    if (DEPARTMENT.test(text)) at = DEPARTMENT.lastIndex;
+  }
   const first = text.charCodeAt(at);
   if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized); // A-Z
   if (romanized) return null;
   // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
   if (!startsSurname(first) && (weak || !colon)) return null;
   if (guarded && inBits(FUNCTION_SURNAME_CHARS, first)) return null;
+  // `姓名和证件`, `房东和租客`: right after a cue, `和` is the conjunction, not the rare surname.
+  if (first === AND && !(colon || at > cueEnd)) return null;
   let end = chineseNameEnd(text, at, colon && !weak);
   if (end < 0) return null;
   // `客户王明反映`: two given characters that run into the next word are more likely one.
@@ -738,6 +897,7 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
 function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[]): void {
   // 原先生活: 原先, not 原先生
   if (text.startsWith('先生', q) && NOT_BEFORE_XIANSHENG.includes(text.charCodeAt(q - 1))) return;
+  if (text.startsWith('主任', q) && NOT_BEFORE_ZHUREN.includes(text.charCodeAt(q - 1))) return;
   const floor = nameFloor(text, q);
   if (floor === q) return; // `我和先生`: a word, then the title alone
   const start = nameBefore(text, q, floor, loose ? APART : ANYWHERE);
@@ -803,8 +963,11 @@ function signaturesIn(text: string, offset: number, out: ScanMatch[]): void {
 /** Whether the line that ends at the `\n` at `n` is blank or a closing (`此致`): a signature may follow. */
 function belowBlankOrClosing(text: string, n: number): boolean {
   const end = text[n - 1] === '\r' ? n - 1 : n;
-  const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
-  return line === '' || CLOSINGS.some((c) => line.endsWith(c));
+  const line = text
+    .slice(text.lastIndexOf('\n', end - 1) + 1, end)
+    .replace(TRAILING_PUNCTUATION, '')
+    .trim();
+  return line === '' || LINES_BEFORE_SIGNATURE.some((c) => line.endsWith(c));
 }
 
 /**
@@ -828,8 +991,22 @@ function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | nu
   if (startsWithAny(text, after, CLOSINGS)) return name;
   const lineEnds = after >= text.length || text[after] === '\n' || text[after] === '\r';
   if (!lineEnds && (after === chinese || isHan(text, after))) return null;
+  // A letter's last line signs it: a name before a phone number (`韦春梅 17788015749`), or alone below a sentence or
+  // a contact line (`…电话 0755-8823 0943` / `华德明`), not below a question (`这款卡叫什么？` / `金牛座`).
+  if (lastLine && (PHONE_REST.test(text.slice(after)) || (lineEnds && belowStatement(text, n)))) return name;
   return belowBlankOrClosing(text, n) ? name : null;
 }
+
+/** Whether the line that ends at the `\n` at `n` ends a statement or a contact line: `。`, `！`, `!` or a digit. */
+function belowStatement(text: string, n: number): boolean {
+  let end = n;
+  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
+  const c = text.charCodeAt(end - 1);
+  return c === 0x3002 || c === 0xff01 || c === 0x21 || (c >= 0x30 && c <= 0x39);
+}
+
+/** The rest of a signature's line when it is a phone number. */
+const PHONE_REST = /^\+?[\d -]{7,20}\s*$/;
 
 /** Whether `text[from, to)` can be a given name: Han characters none of which is a stop character. */
 function isGivenName(text: string, from: number, to: number): boolean {
@@ -1002,6 +1179,40 @@ function hanAnswers(text: string, out: ScanMatch[]): void {
 }
 
 /**
+ * Romanized surnames as passports and airlines write them (`ZHANG/WEI`, `WONG/KA YAN`): Hanyu Pinyin, and the
+ * Cantonese and Wade-Giles spellings of Hong Kong, Macau and Taiwan.
+ */
+const ROMANIZED_SURNAMES = new Set(
+  (
+    'WANG LI ZHANG LIU CHEN YANG HUANG ZHAO WU ZHOU XU SUN MA ZHU HU GUO HE GAO LIN LUO ZHENG LIANG XIE SONG TANG HAN ' +
+    'FENG DENG CAO PENG ZENG XIAO TIAN DONG YUAN PAN YU JIANG CAI DU YE CHENG SU WEI LV LU DING REN SHEN YAO CUI ZHONG ' +
+    'TAN FAN JIN SHI LIAO JIA XIA FU FANG BAI ZOU MENG XIONG QIN QIU YIN XUE DUAN LEI HOU LONG TAO GU MAO HAO GONG SHAO ' +
+    'WAN QIAN YAN DAI MO KONG XIANG OUYANG SITU ZHUGE SHANGGUAN ' +
+    'WONG CHAN CHEUNG LEUNG LAM LEE HO NG TSANG CHOW LAU YEUNG KWOK TSE LAI LO FUNG CHIU YIP MAK KWAN LUI TAM SO KO AU ' +
+    'POON CHU CHUNG YIU SIU TSUI KAM CHOI MOK YUEN WAI HUI LING CHIANG CHANG HSU TSAI KUO HSIEH CHIEN'
+  ).split(' '),
+);
+
+/** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`). */
+const SLASHED_CAPITALS = /([A-Z]{2,})\/[A-Z]{2,}(?: [A-Z]{2,})?(?![A-Za-z0-9/])/y;
+
+/**
+ * Passport-style names anywhere in a text (`Passenger: WONG/KA YAN MS`, `passport reads ZHANG/WEI`): capitals, a
+ * slash and capitals, the first word a romanized surname, so `USD/CNY` and `TCP/IP` are none.
+ */
+function passportNames(text: string, out: ScanMatch[]): void {
+  for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
+    let at = slash;
+    while (at > 0 && at > slash - 10 && text.charCodeAt(at - 1) >= 0x41 && text.charCodeAt(at - 1) <= 0x5a) at--;
+    if (slash - at < 2 || isAsciiLetter(text.charCodeAt(at - 1)) || !ROMANIZED_SURNAMES.has(text.slice(at, slash))) {
+      continue;
+    }
+    SLASHED_CAPITALS.lastIndex = at;
+    if (SLASHED_CAPITALS.test(text)) out.push([at, text.slice(at, SLASHED_CAPITALS.lastIndex)]);
+  }
+}
+
+/**
  * Person name (姓名) without machine learning: the names the record's metadata gives, wherever the text
  * repeats them (high confidence), and names after or before cues — `姓名：`, `联系人`, `我叫`, `本人`, `转给`,
  * `改成`, `拼音`, `X先生/女士/小姐`, `X经理/老师`, `my name is`, `Mr./Ms.`, `my partner,`, an answer to a name
@@ -1019,6 +1230,7 @@ export const personName: Detector = {
       hanAnswers(text, out);
     }
     signatures(text, out);
+    if (hasFeature(scope.has, 'latin')) passportNames(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
   },
