@@ -21,17 +21,28 @@ const ADMIN_UNIT =
 const KEPT_UNIT =
   '(?:特别行政区|特別行政區|自治区|自治區|自治州|自治县|自治縣|自治旗|地区|地區|新区|新區|(?<![小社园園校景厂廠营營])[区區]|省|市|县|縣|旗|盟)';
 const STREET_UNIT =
-  '(?:大道|大街|胡同|社区|社區|小区|小區|花园|花園|公寓|大厦|大廈|广场|廣場|新村|家园|家園|公馆|公館|中心|工业区|開發區|开发区|科技园|产业园|路|街|道|巷|弄|里|村|组|組|苑|园|園|庄|莊|屯|湾|灣|城|区|區|府|居|坊|阁|閣|院|座|栋|棟|幢|楼|樓)';
-const NUMBER = '(?:\\d+(?:-\\d+)*[A-Za-z]?|[A-Za-z]\\d*|[一二三四五六七八九十百零〇两兩]+)';
+  '(?:大道|大街|胡同|社区|社區|小区|小區|花园|花園|公寓|大厦|大廈|大楼|大樓|广场|廣場|新村|家园|家園|公馆|公館|中心|工业区|開發區|开发区|科技园|产业园|路|街|道|巷|弄|里|村|组|組|苑|园|園|庄|莊|屯|湾|灣|城|区|區|府|居|坊|阁|閣|院|座|栋|棟|幢|楼|樓|庭|邸)';
+/**
+ * A number: digits (`12-3-401`, `5A`), a letter (`C座`), Chinese numerals; after `第` (`第3座`) or a side of the road
+ * (`农业路东68号`, `皇后大道中99號`).
+ */
+const NUMBER = '(?:[第东西南北中東]?(?:\\d+(?:-\\d+)*[A-Za-z]?|[A-Za-z]\\d*|[一二三四五六七八九十百零〇两兩]+))';
 const NUMBER_UNIT =
   '(?:号楼|號樓|号院|號院|号|號|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|组|組|户|戶|弄|巷|段|期|排|房|门|門|区|區)';
 
 const ADMIN_PART = new RegExp(`${PLACE_CHAR}{1,8}?${ADMIN_UNIT}`, 'y');
 const KEPT_PART = new RegExp(`${PLACE_CHAR}{1,8}?${KEPT_UNIT}`, 'y');
-const STREET_PART = new RegExp(`[${HAN}A-Za-z]{1,12}?${STREET_UNIT}`, 'y');
-const NUMBER_PART = new RegExp(`${NUMBER}${NUMBER_UNIT}`, 'y');
-/** A room number after a building unit (`3栋1201`, `88号3-1201`). */
-const BARE_NUMBER = /\d{1,5}(?:-\d{1,5})?(?![0-9])/y;
+/** A street part ends at a unit that no road unit follows (`科苑路`, not `科苑` + `路`). */
+const STREET_PART = new RegExp(`[${HAN}A-Za-z]{1,12}?${STREET_UNIT}(?![路街道巷弄])`, 'y');
+/** A numbered unit, and a Taiwanese sub-unit (`12樓之3`) or a flat's letter after a floor (`8樓F`, `12樓C`). */
+const NUMBER_PART = new RegExp(`${NUMBER}${NUMBER_UNIT}(?:之\\d{1,3}|(?<=[楼樓层層])[A-Z](?![A-Za-z]|[室號号]))?`, 'y');
+/** A room number after a building unit (`3栋1201`, `88号3-1201`), never a year or an amount (`1402室2024年`). */
+const BARE_NUMBER = /\d{1,5}(?:-\d{1,5})?(?![0-9]|[年月日元块塊號号])/y;
+/** A neighbourhood's building-unit-room number (`华苑小区12-3-401`). */
+const DASHED_NUMBER = /\d{1,4}-\d{1,4}(?:-\d{1,5})?(?![0-9-])/y;
+
+/** Units an address ends with: no bare number follows a room (`1402室`). */
+const ENDS_UNIT = codes('室户戶房');
 
 /** Every address this detector finds holds digits followed by one of these units: where the scan starts from. */
 const UNIT_AFTER_DIGITS = codes('号號栋棟幢座单單楼樓层層室组組户戶弄');
@@ -39,7 +50,7 @@ const UNIT_AFTER_DIGITS = codes('号號栋棟幢座单單楼樓层層室组組�
 const REACH = 48;
 const ADMIN_ANCHOR = new RegExp(ADMIN_UNIT, 'g');
 /** Roads directly followed by a number: the start of an address without a province or city. */
-const ROAD_ANCHOR = /(?:大道|大街|胡同|路|街|巷|弄)(?=\d|[一二三四五六七八九十]+[号號弄])/g;
+const ROAD_ANCHOR = /(?:大道|大街|胡同|路|街|巷|弄)(?=[东西南北中東]?\d|[一二三四五六七八九十]+[号號弄])/g;
 /** Cue words (`地址：`, `住在`), found by their key character: an address that starts with a neighbourhood. */
 const CUES = ['收货地址', '收貨地址', '地址', '住址', '住在', '家住'];
 const CUE_KEYS = ['址', '住'];
@@ -116,12 +127,13 @@ function parseAddress(text: string, start: number): Parsed | null {
   let numbers = 0;
   let end = -1;
   let afterNumber = false;
+  let afterStreet = false;
   for (;;) {
     const from = at > start && text[at] === ' ' ? at + 1 : at;
     const place = streets === 0 && numbers === 0 ? sticky(ADMIN_PART, text, from) : -1;
     if (place > 0) {
       admin++;
-      afterNumber = false;
+      afterNumber = afterStreet = false;
       at = place;
       continue;
     }
@@ -130,18 +142,25 @@ function parseAddress(text: string, start: number): Parsed | null {
       numbers++;
       end = at = numbered;
       afterNumber = true;
+      afterStreet = false;
       continue;
     }
-    const room = afterNumber && from === at ? sticky(BARE_NUMBER, text, from) : -1;
+    const room =
+      from !== at || !(afterNumber || afterStreet)
+        ? -1
+        : afterNumber && !ENDS_UNIT.has(text.charCodeAt(at - 1))
+          ? sticky(BARE_NUMBER, text, from)
+          : sticky(DASHED_NUMBER, text, from);
     if (room > 0) {
       end = at = room;
-      afterNumber = false;
+      afterNumber = afterStreet = false;
       continue;
     }
     const street = sticky(STREET_PART, text, from);
     if (street < 0) break;
     streets++;
     afterNumber = false;
+    afterStreet = true;
     at = street;
   }
   if (end < 0 || (streets === 0 && numbers < 2)) return null;
@@ -170,6 +189,11 @@ function startsIn(text: string, from: number, to: number, starts: number[]): voi
       if (!cue) continue;
       let s = k - cue.indexOf(key) + cue.length;
       if (text[s] === ':' || text[s] === '：' || text[s] === '是') s++;
+      else {
+        // `地址写的是…`, `地址填的…`: the verb before the address is not part of it.
+        const verb = /^(?:写|寫|填)的?是?/.exec(text.slice(s, s + 3));
+        if (verb) s += verb[0].length;
+      }
       while (text[s] === ' ' && s - k < cue.length + 3) s++;
       if (isHan(text, s)) starts.push(s);
     }
