@@ -39,7 +39,7 @@ describe('IP address detector', () => {
     const text =
       '版本 1.2.3.4.5，v1.2.3.4，日期 2024.03.07，时间 12:34:56，比例 1:2:3:4，MAC aa:bb:cc:dd:ee:ff，std::cout';
     expect(ips(text)).toEqual([]);
-    expect(ips('固件 1.0.3.45，Firmware: 2.1.10.3, version 10.0.0.1')).toEqual([]);
+    expect(ips('固件 1.0.3.45，Firmware: 2.1.10.3, version 10.0.0.1, 客户端 SDK 1.12.4.2')).toEqual([]);
   });
 
   it('is medium confidence alone and higher next to a context word', () => {

@@ -132,6 +132,7 @@ describe('phone detector', () => {
   it('ignores national numbers labelled as an order, ticket or waybill number, or glued to a code', () => {
     expect(phones('ticket 4471-2290, order no. 9123 4567, 运单号：6123 4567, 工单 WO-240315-0421')).toEqual([]);
     expect(phones('order from +852 9123 4567')).toEqual([['+852 9123 4567', '+85291234567']]);
+    expect(phones('Booking confirmation 71048265, 預訂號 91234567, 統一編號 24536806')).toEqual([]);
   });
 
   it('finds a Taiwan mobile grouped 4-3-3, which no mainland number is', () => {

@@ -24,9 +24,9 @@ const octetThenDot = (text: string, at: number) => {
   while (end < at + 3 && isDigit(text.charCodeAt(end))) end++;
   return end > at && text.charCodeAt(end) === 46;
 };
-/** `固件 1.0.3.45`, `Firmware 2.1.10.3`: four-part versions look like IPv4 addresses. */
+/** `固件 1.0.3.45`, `Firmware 2.1.10.3`, `SDK 1.12.4.2`: four-part versions look like IPv4 addresses. */
 const VERSION_LABEL =
-  /(?<![A-Za-z])(?:版本号?|版本號|固件|韧体|系统|version|firmware|ver\.?|build|release)\s*[:#]?\s*$/i;
+  /(?<![A-Za-z])(?:版本号?|版本號|固件|韧体|系统|version|firmware|ver\.?|build|release|sdk)\s*[:#]?\s*$/i;
 
 /**
  * IPv4 candidates from the shared numeric runs, unless labelled as a version; IPv6 ones only from the (at most four) hex digits before each colon,
