@@ -81,6 +81,13 @@ describe('address to the last unit', () => {
     expect(values(text)).toEqual([address]);
   });
 
+  it.each(['中山路北1号门口集合。', '地铁2号线换乘', '上海市第3期第2组', '阳光小区3-5年'])(
+    'takes no gate, metro line, phase or score for an address in %s',
+    (text) => {
+      expect(values(text)).toEqual([]);
+    },
+  );
+
   it('stops at the room: a year after it is no part of the address', () => {
     expect(values('您名下房产上海市浦东新区锦绣路1888弄6号1402室2024年第四季度物业费')).toEqual([
       '上海市浦东新区锦绣路1888弄6号1402室',

@@ -69,6 +69,9 @@ describe('credit card detector', () => {
   it('ignores bare digits labelled as an order or waybill number, but not a grouped card', () => {
     expect(cards('订单号：4111222233334448 / order no. 5425233430109903 / ref 2223000012345671')).toEqual([]);
     expect(cards('order 4111 2222 3333 4448')).toEqual(['4111222233334448']);
+    // Booking with a card is no booking number: only `预订号`, `booking no.` label one.
+    expect(cards('预订：4111222233334448')).toEqual(['4111222233334448']);
+    expect(cards('预订号 4111222233334448')).toEqual([]);
   });
 
   it('does not take an 18-digit resident ID for a card', () => {

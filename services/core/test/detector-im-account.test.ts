@@ -30,6 +30,8 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('没加我微信的家长请加一下 huangls_2024，作业有问题也可以')).toEqual(['huangls_2024']);
     expect(accounts('请加一下 Lily，谢谢')).toEqual([]);
     expect(accounts('加我 abc_123 吧')).toEqual([]);
+    expect(accounts('微信扫码后加一下 iPhone_15 配件群。')).toEqual([]);
+    expect(accounts('微信支付失败。加一下 test_2024，也没用')).toEqual([]);
   });
 
   it('finds nothing without the app name, for groups, payments, words or a phone number', () => {

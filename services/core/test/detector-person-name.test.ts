@@ -350,13 +350,14 @@ describe('person name mask', () => {
 describe('person name from roles, family, letters and passports', () => {
   it.each([
     ['坐席：户主潘德明，对吧？', '潘德明'],
-    ['我爸曹德明', '曹德明'],
+    ['我爸叫曹德明', '曹德明'],
     ['我女儿叫袁诗雨，今年八岁', '袁诗雨'],
     ['她叫于秀英，身份证是老的15位', '于秀英'],
     ['刘浩然爸爸：收到', '刘浩然'],
     ['关于万梓萱同学转学手续的说明', '万梓萱'],
     ['1. 梁詠詩，回鄉證 M54017198', '梁詠詩'],
     ['发件人：运营部 周国华\n发送时间：2024年11月', '周国华'],
+    ['收货人：李建科 13812345678', '李建科'],
     ['寄件者：陳大文', '陳大文'],
   ])('finds the name a role, a relative or a labelled field gives in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
@@ -372,12 +373,24 @@ describe('person name from roles, family, letters and passports', () => {
   });
 
   it.each([
+    '我爸高血压，能吃吗？',
+    '我妈包饺子的时候烫伤了',
+    '病人高烧，需要退票。',
+    '户主成员的信息',
+    '监护人：母亲',
+    '负责人：待定',
+    '辛苦师傅了',
+    '修改邮箱',
+    '谢谢！\n安好',
+    '运费 12\n包邮',
+    'Passenger: Yes I did',
+    'To: All Employees',
     '房东和租客的证件信息',
     '请问您的姓名和证件？',
     '法人代表签字',
     '快递员：门卫不代收',
     '发件人：客服中心 <cs@example.com>',
-  ])('takes no conjunction, word or department after a cue for a name in %s', (text) => {
+  ])('takes no conjunction, illness, habit, placeholder, word or department near a cue for a name in %s', (text) => {
     expect(names(text)).toEqual([]);
   });
 
@@ -399,9 +412,10 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names(text)).toEqual([]);
   });
 
-  it('finds passport-style names after a romanized surname, and no currency or protocol pair', () => {
+  it('finds passport-style names after a word that announces one, without the title after them', () => {
     expect(names('Passenger: WONG/KA YAN MS')).toEqual(['WONG/KA YAN']);
-    expect(names('the passport reads ZHANG/WEI, not ZHANG/WEIMIN')).toEqual(['ZHANG/WEI', 'ZHANG/WEIMIN']);
+    expect(names('the passport reads ZHANG/WEI MR')).toEqual(['ZHANG/WEI']);
     expect(names('USD/CNY rate, TCP/IP stack, AND/OR, PDF/DOCX')).toEqual([]);
+    expect(names('LI/ION battery, FAN/AUTO mode, LONG/SHORT position, HE/SHE')).toEqual([]);
   });
 });

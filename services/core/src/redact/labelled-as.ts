@@ -24,8 +24,9 @@ export function labelledAs(text: string, start: number, label: RegExp): boolean 
 const FIELD_BREAK_CODE = FIELD_BREAK.charCodeAt(0);
 
 /**
- * Labels of reference numbers (orders, tickets, waybills, invoices, bookings, a Taiwanese company's 統一編號…), which
- * phones and cards are not.
+ * Labels of reference numbers (orders, tickets, waybills, invoices, a Taiwanese company's 統一編號…), which phones and
+ * cards are not; a booking's only as a number (`预订号`, `booking no.`, `confirmation`): `用这张卡预订 4111…`
+ * pays with a card.
  */
 export const REFERENCE_LABEL =
-  /(?<![A-Za-z])(?:订单|訂單|工单|工單|运单|運單|快递单?|物流单?|流水|发票|發票|交易|统一编号|統一編號|预订|預訂|order|ticket|invoice|tracking|ref(?:erence)?|confirmation|booking|reservation)\s*(?:号码?|號碼?|number|no\.?|#)?\s*[:#]?\s*$/i;
+  /(?<![A-Za-z])(?:订单|訂單|工单|工單|运单|運單|快递单?|物流单?|流水|发票|發票|交易|统一编号|統一編號|order|ticket|invoice|tracking|ref(?:erence)?|(?:booking\s+)?confirmation)\s*(?:号码?|號碼?|number|no\.?|#)?\s*[:#]?\s*$|(?:预订|預訂|booking|reservation)\s*(?:号码?|號碼?|编号|編號|number|no\.?|#|code)\s*[:#]?\s*$/i;

@@ -23,23 +23,27 @@ const KEPT_UNIT =
 const STREET_UNIT =
   '(?:大道|大街|胡同|社区|社區|小区|小區|花园|花園|公寓|大厦|大廈|大楼|大樓|广场|廣場|新村|家园|家園|公馆|公館|中心|工业区|開發區|开发区|科技园|产业园|路|街|道|巷|弄|里|村|组|組|苑|园|園|庄|莊|屯|湾|灣|城|区|區|府|居|坊|阁|閣|院|座|栋|棟|幢|楼|樓|庭|邸)';
 /**
- * A number: digits (`12-3-401`, `5A`), a letter (`C座`), Chinese numerals; after `第` (`第3座`) or a side of the road
- * (`农业路东68号`, `皇后大道中99號`).
+ * A number: digits (`12-3-401`, `5A`), a letter (`C座`), Chinese numerals; after a side of the road (`农业路东68号`,
+ * `皇后大道中99號`).
  */
-const NUMBER = '(?:[第东西南北中東]?(?:\\d+(?:-\\d+)*[A-Za-z]?|[A-Za-z]\\d*|[一二三四五六七八九十百零〇两兩]+))';
+const NUMBER = '(?:[东西南北中東]?(?:\\d+(?:-\\d+)*[A-Za-z]?|[A-Za-z]\\d*|[一二三四五六七八九十百零〇两兩]+))';
+/** Numbered units; `1号门`, `3号口`, `2号线` are a gate, an exit and a metro line, not a house number. */
 const NUMBER_UNIT =
-  '(?:号楼|號樓|号院|號院|号|號|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|组|組|户|戶|弄|巷|段|期|排|房|门|門|区|區)';
+  '(?:号楼|號樓|号院|號院|(?:号|號)(?![门門口线線])|栋|棟|幢|座|单元|單元|楼|樓|层|層|室|组|組|户|戶|弄|巷|段|期|排|房|门|門|区|區)';
 
 const ADMIN_PART = new RegExp(`${PLACE_CHAR}{1,8}?${ADMIN_UNIT}`, 'y');
 const KEPT_PART = new RegExp(`${PLACE_CHAR}{1,8}?${KEPT_UNIT}`, 'y');
 /** A street part ends at a unit that no road unit follows (`科苑路`, not `科苑` + `路`). */
 const STREET_PART = new RegExp(`[${HAN}A-Za-z]{1,12}?${STREET_UNIT}(?![路街道巷弄])`, 'y');
 /** A numbered unit, and a Taiwanese sub-unit (`12樓之3`) or a flat's letter after a floor (`8樓F`, `12樓C`). */
-const NUMBER_PART = new RegExp(`${NUMBER}${NUMBER_UNIT}(?:之\\d{1,3}|(?<=[楼樓层層])[A-Z](?![A-Za-z]|[室號号]))?`, 'y');
+const NUMBER_PART = new RegExp(
+  `(?:${NUMBER}${NUMBER_UNIT}|第\\d{1,3}(?:座|栋|棟|幢|号楼|號樓))(?:之\\d{1,3}|(?<=[楼樓层層])[A-Z](?![A-Za-z]|[室號号]))?`,
+  'y',
+);
 /** A room number after a building unit (`3栋1201`, `88号3-1201`), never a year or an amount (`1402室2024年`). */
 const BARE_NUMBER = /\d{1,5}(?:-\d{1,5})?(?![0-9]|[年月日元块塊號号])/y;
-/** A neighbourhood's building-unit-room number (`华苑小区12-3-401`). */
-const DASHED_NUMBER = /\d{1,4}-\d{1,4}(?:-\d{1,5})?(?![0-9-])/y;
+/** A neighbourhood's building-unit-room number (`华苑小区12-3-401`): three parts, `阳光小区3-5年` is no address. */
+const DASHED_NUMBER = /\d{1,4}-\d{1,4}-\d{1,5}(?![0-9-])/y;
 
 /** Units an address ends with: no bare number follows a room (`1402室`). */
 const ENDS_UNIT = codes('室户戶房');

@@ -15,16 +15,18 @@ const WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9]{6,22}(?![A-Za-z0-9_-])/y;
  * (`wx` in a word), and nothing else between: `QQ群 123456` is a group, `微信支付` a payment.
  */
 const CUED_ACCOUNT =
-  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?(?:就|也|还|還)?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?就?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
 
 /**
- * `加一下 huangls_2024`, `加我 chen-lily88`: a WeChat ID after 加 (add me), when the app is named just before (see
- * `APP_BEFORE`). Only an ID with a digit, `_` or `-`: `加一下 Lily` may be a name.
+ * `加一下 huangls_2024`, `加我 chen-lily88`: a WeChat ID after 加我/加一下 (add me), when the app is named earlier in
+ * the same sentence (see `APP_BEFORE`). Only an ID with a digit, `_` or `-` (`加一下 Lily` may be a name), and that
+ * ends the clause (`加一下 iPhone_15 配件群` names a group).
  */
-const ADD_ACCOUNT = /加(?:我|一下|我一下)? ?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-])/g;
+const ADD_ACCOUNT = /加(?:我|一下|我一下) ?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-]| *[\u3400-\u9fff])/g;
 /** How far before `加` the app's name is looked for. */
 const APP_REACH = 24;
-const APP_BEFORE = /微信|威信|[Vv][Xx]|[Ww]e[Cc]hat/;
+/** The app's name in the clause before `加` (no sentence break between). */
+const APP_BEFORE = /(?:微信|威信|[Vv][Xx]|[Ww]e[Cc]hat)[^。；;！!？?\n]*$/;
 
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;

@@ -57,6 +57,7 @@ const PREFIX_CUES: readonly {
   romanized?: boolean;
   ignore?: boolean;
   surname?: boolean;
+  apposition?: boolean;
 }[] = [
   // Longer words that hold a cue but name no person come first: the first cue that fits wins.
   { cue: '用户名', ignore: true },
@@ -103,18 +104,12 @@ const PREFIX_CUES: readonly {
     '機主',
     '车主',
     '車主',
-    '寄件者',
-    '收件者',
-    '持有人',
-    '负责人',
-    '負責人',
-    '监护人',
-    '監護人',
-    '抄送',
   ].map((cue) => ({ cue })),
+  // Fields that as often hold a team, a role or nothing yet (`负责人：待定`, `抄送：财务`): a name with a known surname.
+  ...['寄件者', '收件者', '持有人', '负责人', '負責人', '监护人', '監護人', '抄送'].map((cue) => ({ cue, weak: true })),
   // Roles a support line meets (`户主潘德明`, `房产顾问邓强`): also the start of ordinary words (`法人代表`), so the
   // name ends at a boundary.
-  ...ROLES.map((cue) => ({ cue, weak: true })),
+  ...ROLES.map((cue) => ({ cue, weak: true, apposition: true })),
   ...['她叫', '他叫', '名叫'].map((cue) => ({ cue, weak: true })),
   // Family (`我爸曹德明`, `我女儿叫袁诗雨`): as often followed by a noun or verb as by a name.
   ...[
@@ -138,7 +133,7 @@ const PREFIX_CUES: readonly {
     '女兒',
     '孩子',
     '朋友',
-  ].map((cue) => ({ cue, weak: true, guarded: true })),
+  ].map((cue) => ({ cue, weak: true, guarded: true, apposition: true })),
   ...['客户', '客戶', '客服', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
   // Who money goes to (`转给张三的`, `汇款给李四`, `转账给`, `退款给`), and a resident in apposition (`台湾居民王五`).
   ...['转给', '轉給', '汇给', '匯給', '账给', '賬給', '款给', '款給', '居民'].map((cue) => ({
@@ -161,20 +156,11 @@ const PREFIX_CUES: readonly {
 ];
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
-/** Lines a signature follows, besides a blank one: a closing, or thanks (`唔該晒！`), whatever punctuation ends it. */
-const LINES_BEFORE_SIGNATURE = [
-  ...CLOSINGS,
-  '感谢',
-  '感謝',
-  '多谢',
-  '多謝',
-  '唔该',
-  '唔該',
-  '唔该晒',
-  '唔該晒',
-  '敬礼',
-  '敬禮',
-];
+/**
+ * Thanks a signature may follow (`麻煩盡快處理，唔該晒！` / `陳大文`), whatever punctuation ends them: only a full name, as
+ * a two-character wish is as likely below them (`谢谢！` / `安好`).
+ */
+const THANKS = [...CLOSINGS, '感谢', '感謝', '多谢', '多謝', '唔该', '唔該', '唔该晒', '唔該晒', '敬礼', '敬禮'];
 const TRAILING_PUNCTUATION = /[\s!！。.,，~～]+$/;
 /** Words that, right after a weak cue's name, show where it ends (`客户王明反映`). */
 const FOLLOWERS = [
@@ -198,11 +184,12 @@ const FOLLOWERS = [
 /** Cues a name comes before (`张伟先生`); a bare surname (`王先生`) names no one. */
 const SUFFIX_CUES = ['先生', '女士', '小姐'];
 /** Titles that follow a name less surely (`曾经理`, but also `项目经理`, `语文老师`): the name must stand apart before them. */
-const LOOSE_SUFFIX_CUES = [
-  '经理',
-  '經理',
-  '老师',
-  '老師',
+const LOOSE_SUFFIX_CUES = ['经理', '經理', '老师', '老師'];
+/**
+ * Titles that follow words as often as names (`辛苦师傅`, `高中同学`, `管床医生`, `单亲妈妈`): the name before them
+ * comes after a word names follow (`维修员邵师傅`, `关于万梓萱同学`), or is a full name that stands apart.
+ */
+const GUARDED_SUFFIX_CUES = [
   '师傅',
   '師傅',
   '医生',
@@ -270,15 +257,8 @@ const BEFORE_NAME = [
 const NOT_BEFORE_XIANSHENG = ['原'.charCodeAt(0), '祖'.charCodeAt(0)];
 /** A surname that with the title after it makes a word (`班主任`: the class teacher, not a 班 who is 主任). */
 const NOT_BEFORE_ZHUREN = ['班'.charCodeAt(0)];
-/** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
-const LABELS_AFTER = [
-  '身份证',
-  '身份證',
-  '身分證',
-  '电话',
-  '電話',
-  '手机',
-  '手機',
+/** Labels that also end ordinary words (`修改邮箱`, `证件照`): a name comes before them only with a separator (`梁詠詩，回鄉證`). */
+const SEPARATED_LABELS_AFTER = [
   '护照',
   '護照',
   '回乡证',
@@ -292,6 +272,8 @@ const LABELS_AFTER = [
   '学号',
   '學號',
 ];
+/** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
+const LABELS_AFTER = ['身份证', '身份證', '身分證', '电话', '電話', '手机', '手機', ...SEPARATED_LABELS_AFTER];
 /** Words a given name stops before. */
 const TITLES = [
   '先生',
@@ -324,6 +306,12 @@ const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海
 const NOT_NAMES = new Set([
   '谢谢',
   '謝謝',
+  '母亲',
+  '母親',
+  '父亲',
+  '父親',
+  '全体',
+  '全體',
   '公司',
   '信息',
   '余额',
@@ -498,7 +486,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|From:|To:|Cc:|Guest:|Passenger:|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?[A-Z][a-z]+ [A-Z][a-z]+ <)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -690,14 +678,21 @@ function endsAtBoundary(text: string, end: number): boolean {
 }
 
 /** A department before a name in a labelled field, and the spaces after it (`运营部 `, `客服中心 `). */
-const DEPARTMENT = /[\u3400-\u9fff]{1,6}(?:部|处|處|科|组|組|中心) +/y;
+const DEPARTMENT = /[\u3400-\u9fff]{1,6}(?:部|处|處|组|組|中心) +/y;
 
 /** Whether code `c` links a cue to its name (`收款人是`, `收款人写`): 是为為叫写寫. */
 const isCueLink = (c: number) =>
   c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
 
 /** The name after a prefix cue that ends at `cueEnd` (`姓名：张三`), as a match, or null. */
-function nameAfter(text: string, cueEnd: number, weak: boolean, guarded = false, romanized = false): ScanMatch | null {
+function nameAfter(
+  text: string,
+  cueEnd: number,
+  weak: boolean,
+  guarded = false,
+  romanized = false,
+  apposition = false,
+): ScanMatch | null {
   let at = cueEnd;
   const c = text.charCodeAt(at);
   const colon = c === 0x3a || c === 0xff1a; // : ：
@@ -706,7 +701,11 @@ function nameAfter(text: string, cueEnd: number, weak: boolean, guarded = false,
   // `发件人：运营部 周国华`: a labelled field may give the person's department first.
   if (colon && !weak) {
     DEPARTMENT.lastIndex = at;
-    if (DEPARTMENT.test(text)) at = DEPARTMENT.lastIndex;
+    if (DEPARTMENT.test(text)) {
+      // `寄件人：海濱花園管理處 <…>`: a department and no one.
+      if (!startsSurname(text.charCodeAt(DEPARTMENT.lastIndex))) return null;
+      at = DEPARTMENT.lastIndex;
+    }
   }
   const first = text.charCodeAt(at);
   if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized); // A-Z
@@ -722,6 +721,9 @@ function nameAfter(text: string, cueEnd: number, weak: boolean, guarded = false,
   if (!endsAtBoundary(text, end) && end - at === 3 && surnameLength(text, at) === 1 && endsAtBoundary(text, end - 1))
     end--;
   if (weak && !endsAtBoundary(text, end)) return null;
+  // `户主成员的`, `病人高烧`: a role glued to a two-character word; glued on, a name has three characters. A relative
+  // glued to a word is as often a habit or an illness (`我爸高血压`, `我妈包饺子`): after one, a name needs 叫/是/：.
+  if (apposition && at === cueEnd && (guarded || end - at < 3)) return null;
   return [at, text.slice(at, end)];
 }
 
@@ -759,12 +761,13 @@ type PrefixCue = {
   romanized: boolean;
   ignore: boolean;
   surname: boolean;
+  apposition: boolean;
 };
 /** What two characters of a text can be: the end of prefix cues (in list order), a title, the start of labels. */
 interface Anchor {
   cues: PrefixCue[];
-  /** 0: no title, 1: a title (`先生`), 2: a loose one (`经理`). */
-  title: 0 | 1 | 2;
+  /** 0: no title, 1: a title (`先生`), 2: a loose one (`经理`), 3: a guarded one (`师傅`). */
+  title: 0 | 1 | 2 | 3;
   labels: string[];
 }
 /**
@@ -795,12 +798,13 @@ function anchor(pair: string): Anchor {
   }
   return ANCHORS[id]!;
 }
-for (const { cue, weak, guarded, change, romanized, ignore, surname } of PREFIX_CUES) {
+for (const { cue, weak, guarded, change, romanized, ignore, surname, apposition } of PREFIX_CUES) {
   const flags = { weak: !!weak, guarded: !!guarded, change: !!change, romanized: !!romanized };
-  anchor(cue.slice(-2)).cues.push({ cue, ...flags, ignore: !!ignore, surname: !!surname });
+  anchor(cue.slice(-2)).cues.push({ cue, ...flags, ignore: !!ignore, surname: !!surname, apposition: !!apposition });
 }
 for (const cue of SUFFIX_CUES) anchor(cue).title = 1;
 for (const cue of LOOSE_SUFFIX_CUES) anchor(cue).title = 2;
+for (const cue of GUARDED_SUFFIX_CUES) anchor(cue).title = 3;
 for (const label of LABELS_AFTER) anchor(label.slice(0, 2)).labels.push(label);
 /** Row width of `ANCHOR_ID`: one more than the numbers of anchor characters, 0 being none. */
 const ROW = anchorChars + 1;
@@ -878,11 +882,11 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
       ? null
       : c.surname
         ? surnameAfter(text, p + 2)
-        : nameAfter(text, p + 2, c.weak, c.guarded, c.romanized);
+        : nameAfter(text, p + 2, c.weak, c.guarded, c.romanized, c.apposition);
     if (name) out.push(name);
     break; // the first cue that fits wins
   }
-  if (a.title !== 0) nameBeforeTitle(text, p, a.title === 2, out);
+  if (a.title !== 0) nameBeforeTitle(text, p, a.title >= 2, out, a.title === 3);
   for (let i = 0; i < labels.length; i++) {
     if (!text.startsWith(labels[i]!, p)) continue;
     nameBeforeLabel(text, p, out);
@@ -894,20 +898,21 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
  * The name before the title at `q` (`张伟先生`), or a bare surname (`王先生`) at low confidence. Before a `loose`
  * title the name stands apart (`曾经理`, `联系王经理`; not `语文老师`).
  */
-function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[]): void {
+function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[], guarded = false): void {
   // 原先生活: 原先, not 原先生
   if (text.startsWith('先生', q) && NOT_BEFORE_XIANSHENG.includes(text.charCodeAt(q - 1))) return;
   if (text.startsWith('主任', q) && NOT_BEFORE_ZHUREN.includes(text.charCodeAt(q - 1))) return;
   const floor = nameFloor(text, q);
   if (floor === q) return; // `我和先生`: a word, then the title alone
   const start = nameBefore(text, q, floor, loose ? APART : ANYWHERE);
-  if (start >= 0) {
+  const led = (at: number) => at === floor && endsBeforeName(text, at);
+  if (start >= 0 && (!guarded || led(start) || q - start >= 3)) {
     out.push([start, text.slice(start, q)]);
     return;
   }
   const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
   const at = q - surname;
-  if (surname === 0 || at < floor) return;
+  if (surname === 0 || at < floor || (guarded && !led(at))) return;
   if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
   out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
 }
@@ -919,6 +924,7 @@ const LABEL_SEPARATORS = [...'，,：: '].map((c) => c.charCodeAt(0));
 function nameBeforeLabel(text: string, q: number, out: ScanMatch[]): void {
   let p = q;
   if (LABEL_SEPARATORS.includes(text.charCodeAt(p - 1))) p--;
+  else if (startsWithAny(text, q, SEPARATED_LABELS_AFTER)) return;
   // Most labels follow no name (`我的身份证`): one starts with a surname two to four characters before.
   const c2 = text.charCodeAt(p - 2);
   if (!startsSurname(c2) && !startsSurname(text.charCodeAt(p - 3)) && !startsSurname(text.charCodeAt(p - 4))) return;
@@ -963,11 +969,14 @@ function signaturesIn(text: string, offset: number, out: ScanMatch[]): void {
 /** Whether the line that ends at the `\n` at `n` is blank or a closing (`此致`): a signature may follow. */
 function belowBlankOrClosing(text: string, n: number): boolean {
   const end = text[n - 1] === '\r' ? n - 1 : n;
-  const line = text
-    .slice(text.lastIndexOf('\n', end - 1) + 1, end)
-    .replace(TRAILING_PUNCTUATION, '')
-    .trim();
-  return line === '' || LINES_BEFORE_SIGNATURE.some((c) => line.endsWith(c));
+  const line = text.slice(text.lastIndexOf('\n', end - 1) + 1, end).trim();
+  return line === '' || CLOSINGS.some((c) => line.endsWith(c));
+}
+
+/** Whether the line that ends at the `\n` at `n` ends with thanks (`唔該晒！`). */
+function belowThanks(text: string, n: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', n - 1) + 1, n).replace(TRAILING_PUNCTUATION, '');
+  return THANKS.some((c) => line.endsWith(c));
 }
 
 /**
@@ -991,19 +1000,19 @@ function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | nu
   if (startsWithAny(text, after, CLOSINGS)) return name;
   const lineEnds = after >= text.length || text[after] === '\n' || text[after] === '\r';
   if (!lineEnds && (after === chinese || isHan(text, after))) return null;
-  // A letter's last line signs it: a name before a phone number (`韦春梅 17788015749`), or alone below a sentence or
-  // a contact line (`…电话 0755-8823 0943` / `华德明`), not below a question (`这款卡叫什么？` / `金牛座`).
-  if (lastLine && (PHONE_REST.test(text.slice(after)) || (lineEnds && belowStatement(text, n)))) return name;
+  // A letter's last line signs it: a name before a phone number (`韦春梅 17788015749`), or alone below a contact line
+  // (`…电话 0755-8823 0943` / `华德明`); not below a sentence (`满意`, `石家庄`) nor a price (`运费 12` / `包邮`).
+  if (lastLine && (PHONE_REST.test(text.slice(after)) || (lineEnds && belowContact(text, n)))) return name;
+  if (chinese - at >= 3 && lineEnds && belowThanks(text, n)) return name;
   return belowBlankOrClosing(text, n) ? name : null;
 }
 
-/** Whether the line that ends at the `\n` at `n` ends a statement or a contact line: `。`, `！`, `!` or a digit. */
-function belowStatement(text: string, n: number): boolean {
-  let end = n;
-  while (end > 0 && isWhiteSpace(text.charCodeAt(end - 1))) end--;
-  const c = text.charCodeAt(end - 1);
-  return c === 0x3002 || c === 0xff01 || c === 0x21 || (c >= 0x30 && c <= 0x39);
+/** Whether the line that ends at the `\n` at `n` is a contact line: a phone number (seven digits or more) or an address. */
+function belowContact(text: string, n: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', n - 1) + 1, n);
+  return CONTACT_LINE.test(line);
 }
+const CONTACT_LINE = /\d(?:[ -]?\d){6}|@/;
 
 /** The rest of a signature's line when it is a phone number. */
 const PHONE_REST = /^\+?[\d -]{7,20}\s*$/;
@@ -1193,12 +1202,15 @@ const ROMANIZED_SURNAMES = new Set(
   ).split(' '),
 );
 
-/** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`). */
-const SLASHED_CAPITALS = /([A-Z]{2,})\/[A-Z]{2,}(?: [A-Z]{2,})?(?![A-Za-z0-9/])/y;
+/** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`), not the title after it (`MR`). */
+const SLASHED_CAPITALS = /([A-Z]{2,})\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
+/** Words that say a passport-style name follows (`Passenger:`, `passport reads`, `offer holder`), within `PASSPORT_REACH`. */
+const PASSPORT_CUE = /passenger|passport|holder|name|guest|traveller|traveler|姓名|旅客|乘客|乘机人|护照|護照|拼音/i;
+const PASSPORT_REACH = 24;
 
 /**
- * Passport-style names anywhere in a text (`Passenger: WONG/KA YAN MS`, `passport reads ZHANG/WEI`): capitals, a
- * slash and capitals, the first word a romanized surname, so `USD/CNY` and `TCP/IP` are none.
+ * Passport-style names after a word that announces one (`Passenger: WONG/KA YAN MS`, `passport reads ZHANG/WEI`):
+ * capitals, a slash and capitals, the first word a romanized surname, so `USD/CNY` and `TCP/IP` are none.
  */
 function passportNames(text: string, out: ScanMatch[]): void {
   for (let slash = text.indexOf('/'); slash !== -1; slash = text.indexOf('/', slash + 1)) {
@@ -1207,6 +1219,7 @@ function passportNames(text: string, out: ScanMatch[]): void {
     if (slash - at < 2 || isAsciiLetter(text.charCodeAt(at - 1)) || !ROMANIZED_SURNAMES.has(text.slice(at, slash))) {
       continue;
     }
+    if (!PASSPORT_CUE.test(text.slice(Math.max(0, at - PASSPORT_REACH), at))) continue;
     SLASHED_CAPITALS.lastIndex = at;
     if (SLASHED_CAPITALS.test(text)) out.push([at, text.slice(at, SLASHED_CAPITALS.lastIndex)]);
   }
