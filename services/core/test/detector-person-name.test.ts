@@ -385,6 +385,7 @@ describe('person name from roles, family, letters and passports', () => {
     '运费 12\n包邮',
     'Passenger: Yes I did',
     'To: All Employees',
+    '房東江門嘅，唔喺香港。',
     '房东和租客的证件信息',
     '请问您的姓名和证件？',
     '法人代表签字',

@@ -297,7 +297,9 @@ const TITLES = [
  */
 const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
-    '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款',
+    '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款' +
+    // Cantonese particles, as 的/了/在/是/不 are (`房東江門嘅`).
+    '嘅咗喺係唔啲咁',
 );
 const AND = '和'.charCodeAt(0);
 /** Surnames that are far more often a function word before a name (`和张伟先生`, `这位王女士`). */
