@@ -1009,7 +1009,7 @@ function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | nu
   return belowBlankOrClosing(text, n) ? name : null;
 }
 
-/** Whether the line that ends at the `\n` at `n` is a contact line: a phone number (seven digits or more) or an address. */
+/** Whether the line that ends at the `\n` at `n` is a contact line: a phone number (seven digits or more) or an email address. */
 function belowContact(text: string, n: number): boolean {
   const line = text.slice(text.lastIndexOf('\n', n - 1) + 1, n);
   return CONTACT_LINE.test(line);
