@@ -253,10 +253,14 @@ const BEFORE_NAME = [
   '爱人',
   '愛人',
 ];
-/** Surnames that with `先` form an adverb or noun (`原先`, `祖先`), so `原先生活` holds no `原先生`. */
-const NOT_BEFORE_XIANSHENG = ['原'.charCodeAt(0), '祖'.charCodeAt(0)];
-/** A surname that with the title after it makes a word (`班主任`: the class teacher, not a 班 who is 主任). */
-const NOT_BEFORE_ZHUREN = ['班'.charCodeAt(0)];
+/**
+ * Surnames that with a title, or its first character, make a word: `原先`, `祖先` (`原先生活` holds no `原先生`), `班主任`
+ * (the class teacher, not a 班 who is 主任).
+ */
+const WORDS_WITH_TITLE: ReadonlyMap<string, string> = new Map([
+  ['先生', '原祖'],
+  ['主任', '班'],
+]);
 /** Labels that also end ordinary words (`修改邮箱`, `证件照`): a name comes before them only with a separator (`梁詠詩，回鄉證`). */
 const SEPARATED_LABELS_AFTER = [
   '护照',
@@ -901,9 +905,7 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
  * title the name stands apart (`曾经理`, `联系王经理`; not `语文老师`).
  */
 function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[], guarded = false): void {
-  // 原先生活: 原先, not 原先生
-  if (text.startsWith('先生', q) && NOT_BEFORE_XIANSHENG.includes(text.charCodeAt(q - 1))) return;
-  if (text.startsWith('主任', q) && NOT_BEFORE_ZHUREN.includes(text.charCodeAt(q - 1))) return;
+  if (WORDS_WITH_TITLE.get(text.slice(q, q + 2))?.includes(text[q - 1] ?? '\0')) return;
   const floor = nameFloor(text, q);
   if (floor === q) return; // `我和先生`: a word, then the title alone
   const start = nameBefore(text, q, floor, loose ? APART : ANYWHERE);
@@ -1205,7 +1207,7 @@ const ROMANIZED_SURNAMES = new Set(
 );
 
 /** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`), not the title after it (`MR`). */
-const SLASHED_CAPITALS = /([A-Z]{2,})\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
+const SLASHED_CAPITALS = /[A-Z]{2,}\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
 /** Words that say a passport-style name follows (`Passenger:`, `passport reads`, `offer holder`), within `PASSPORT_REACH`. */
 const PASSPORT_CUE = /passenger|passport|holder|name|guest|traveller|traveler|姓名|旅客|乘客|乘机人|护照|護照|拼音/i;
 const PASSPORT_REACH = 24;
