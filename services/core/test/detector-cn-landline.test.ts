@@ -87,6 +87,19 @@ describe('mainland landline detector', () => {
     ]);
   });
 
+  it("takes no account's number for a landline or a phone, but still a number after a label that ends with a phone word", () => {
+    for (const text of [
+      '港股戶口 (A/C 8003216574) 點解',
+      '账号：010-62345678',
+      'Acct no. 020 3456 7890',
+      'account: 2125550123',
+    ])
+      expect(detect(text)).toEqual([]);
+    expect(landlines('账户联系电话：010-62345678')).toEqual([['010-62345678', '1062345678']]);
+    // A mobile is often an account's login name: it is still found.
+    expect(detect('账号13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);
+  });
+
   it('leaves mobiles to CN_MOBILE, even after +86', () => {
     expect(detect('+86 138 1234 5678').map((f) => f.type)).toEqual(['CN_MOBILE']);
     expect(detect('手机13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);

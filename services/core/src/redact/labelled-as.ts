@@ -30,3 +30,10 @@ const FIELD_BREAK_CODE = FIELD_BREAK.charCodeAt(0);
  */
 export const REFERENCE_LABEL =
   /(?<![A-Za-z])(?:订单|訂單|工单|工單|运单|運單|快递单?|物流单?|流水|发票|發票|交易|统一编号|統一編號|order|ticket|invoice|tracking|ref(?:erence)?|(?:booking\s+)?confirmation)\s*(?:号码?|號碼?|number|no\.?|#)?\s*[:#]?\s*$|(?:预订|預訂|booking|reservation)\s*(?:号码?|號碼?|编号|編號|number|no\.?|#|code)\s*[:#]?\s*$/i;
+
+/**
+ * Labels of account numbers (`A/C 8003216574`, `账号：0105…`, `戶口號碼`): a number so labelled is no landline or
+ * foreign phone, however it starts. A mobile number is often an account's login name, so it is not for CN_MOBILE.
+ */
+export const ACCOUNT_LABEL =
+  /(?<![A-Za-z])(?:a\/c|acct|account)\s*(?:number|no\.?|#)?\s*[:#.]?\s*$|(?:账号|帳號|账户|帳戶|戶口)\s*(?:号码?|號碼?)?\s*[:：#]?\s*$/i;

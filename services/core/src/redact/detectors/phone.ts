@@ -1,6 +1,6 @@
 import { Policy } from '@custodian/schemas';
 import type { Candidate, Detector, ScanMatch, ValidateOptions } from '../finding';
-import { labelledAs, REFERENCE_LABEL } from '../labelled-as';
+import { ACCOUNT_LABEL, labelledAs, REFERENCE_LABEL } from '../labelled-as';
 import { callingCodeOf, numberingPlan, regionsOfCallingCode, regionsSharingCallingCode } from '../numbering-plan';
 import { numericMatches } from '../numeric-matches';
 
@@ -112,10 +112,11 @@ function validatePhone(match: string, options: ValidateOptions): Candidate | nul
 const PHONE =
   /(?<![0-9A-Za-z+(])(?<![0-9][ .-])(?<![A-Za-z]-)(?:\(?(?:\+|00) ?)?\(?\d(?:[ .()-]{0,2}\d){5,15}\d(?![0-9A-Za-z]|[.:-][0-9])/y;
 
-/** Candidates, except national numbers labelled as an order, ticket or waybill number (`order 2024-118832`). */
+/** Candidates, except national numbers labelled as an order, ticket, waybill or account number (`order 2024-118832`). */
 function scanPhone(text: string): ScanMatch[] {
   return numericMatches(text, PHONE, 7).filter(
-    (m) => /^\(?(?:\+|00)/.test(m[1]) || !labelledAs(text, m[0], REFERENCE_LABEL),
+    (m) =>
+      /^\(?(?:\+|00)/.test(m[1]) || !(labelledAs(text, m[0], REFERENCE_LABEL) || labelledAs(text, m[0], ACCOUNT_LABEL)),
   );
 }
 
