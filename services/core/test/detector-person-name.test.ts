@@ -413,6 +413,75 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names(text)).toEqual([]);
   });
 
+  it.each([
+    ['车主是我爸曹德明，我是周军', '曹德明'],
+    ['好的，我是他妈妈杜晓梅。', '杜晓梅'],
+    ['User: 机主是我老公骆志强, ID last 4', '骆志强'],
+    ['我是患者孔德明的女儿孔晨曦，父亲于2024年', '孔晨曦'],
+    ['我是房产顾问邓强，给您推荐一套', '邓强'],
+    ['客户：是我，田洋。', '田洋'],
+  ])('finds the name of a person the sentence introduces in %s', (text, name) => {
+    expect(names(text)).toContain(name);
+  });
+
+  it.each([
+    ['经纪人：韦姐您好，', '韦'],
+    ['客服：邵生你好，為咗核實身份', '邵'],
+    ['CS: 區生你好', '區'],
+    ['韩总您好：\n附件为合同', '韩'],
+  ])('finds the surname of a person greeted by surname and title in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    ['如有疑问请随时联系。\n汪晓东\n销售总监 | 深圳市恒拓精密', '汪晓东'],
+    ['客户最初要求全额退款。\n段磊 | 售后服务部 | 电话 021-5555 0100', '段磊'],
+    ['Cc: 陈俊杰 <junjie.chen@example.com>', '陈俊杰'],
+    ['英文姓名（須與身份證相同）：CHEUNG Hoi Ling\n', 'CHEUNG Hoi Ling'],
+    ['姓名（必填）：张三丰', '张三丰'],
+  ])('finds the name a signature, a header or a field with a note gives in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    // A relative after a `是` that says what, not who; a place, an illness or a role after it.
+    '最麻烦的是我爸高血压，',
+    '这是我妈妈白内障，',
+    '是我老婆苏州人，',
+    '这是孩子班主任，',
+    // A role's noun after `我是`; `是我，` before what, after `的`.
+    '我是户主成员，',
+    '我是患者孙子，',
+    '我是法人单位，',
+    '我是查勘员，马上到。',
+    '下单的是我，白色，L码。',
+    '刚才敲门的是我，管家。',
+    '是我，辛苦啦！',
+    // Greetings: kin titles, words.
+    '阿姨您好',
+    '客服：阿叔你好',
+    '师姐你好',
+    '余生你好，请多指教',
+    '先生你好',
+    // Signatures: a team, a place, a closing, a table row, a department with no contact.
+    '您的工单已处理。\n华东区\n区域经理',
+    '附件请查收。\n此致\n敬礼\n客户服务中心',
+    '麻烦尽快回复，谢谢\n南山区\n科技服务中心',
+    '物品 | 部门\n宿舍 | 后勤处\n门禁 | 保卫处',
+    '请查收\n李娜\n市场部',
+    // Fields with a note that hold a placeholder or an organisation; headers naming a team.
+    '联系人（选填）：暂无',
+    '收款人（全称）：华夏银行',
+    '申请人（个人/单位）：单位',
+    '姓名（英文）：Unknown',
+    '英文姓名（如有）：NOT APPLICABLE',
+    'Cc: 财务 <finance@example.com>',
+    'From: 华南区 <south@example.com>',
+    'To: 苏宁易购 <a@example.com>',
+  ])('takes no word, place, team, placeholder or kin title in a new name shape for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
   it('finds passport-style names after a word that announces one, without the title after them', () => {
     expect(names('Passenger: WONG/KA YAN MS')).toEqual(['WONG/KA YAN']);
     expect(names('the passport reads ZHANG/WEI MR')).toEqual(['ZHANG/WEI']);

@@ -58,10 +58,13 @@ const PREFIX_CUES: readonly {
   ignore?: boolean;
   surname?: boolean;
   apposition?: boolean;
+  self?: boolean;
 }[] = [
   // Longer words that hold a cue but name no person come first: the first cue that fits wins.
   { cue: '用户名', ignore: true },
   { cue: '用戶名', ignore: true },
+  // A field for the romanized name (`英文姓名：CHEUNG Hoi Ling`), written as the passport or ID card has it.
+  ...['英文姓名', '英文名'].map((cue) => ({ cue, romanized: true })),
   ...[
     '姓名',
     '名字',
@@ -148,6 +151,8 @@ const PREFIX_CUES: readonly {
     guarded: true,
     change: true,
   })),
+  // Who is speaking, confirmed (`是我，田洋。`): see `selfNamed`.
+  { cue: '是我', weak: true, self: true },
   // A romanized name (`姓名拼音：ZHANG/WEI`), in capitals as passports write it; never a Chinese one.
   { cue: '拼音', romanized: true },
   // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names. `免贵姓王` is
@@ -278,6 +283,16 @@ const SEPARATED_LABELS_AFTER = [
 ];
 /** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
 const LABELS_AFTER = ['身份证', '身份證', '身分證', '电话', '電話', '手机', '手機', ...SEPARATED_LABELS_AFTER];
+/** Greetings a surname and title come before (`韦姐您好`). */
+const GREETINGS = ['您好', '你好'];
+/** Titles a surname takes in speech (`韦姐`, `邵生`, `韩总`, `陈叔`), by code. */
+const GREETED_TITLES = [...'姐哥总總生叔姨'].map((c) => c.charCodeAt(0));
+/**
+ * Words such a title ends whose first character is also a surname: no surname and title (`师姐你好`, `帅哥你好`,
+ * `余生你好`). `阿` before a kin title is a prefix (`阿姨`, `阿叔`), never the surname.
+ */
+const TITLED_WORDS = new Set(['师姐', '師姐', '师哥', '師哥', '帅哥', '帥哥', '师叔', '師叔', '空姐', '余生']);
+const A_PREFIX = '阿'.charCodeAt(0);
 /** Words a given name stops before. */
 const TITLES = [
   '先生',
@@ -302,8 +317,8 @@ const TITLES = [
 const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
     '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款' +
-    // Cantonese particles, as 的/了/在/是/不 are (`房東江門嘅`).
-    '嘅咗喺係唔啲咁',
+    // Cantonese particles, as 的/了/在/是/不 are (`房東江門嘅`), and sentence-final particles (`辛苦啦`).
+    '嘅咗喺係唔啲咁啦嘛喔咯哟呗',
 );
 const AND = '和'.charCodeAt(0);
 /** Surnames that are far more often a function word before a name (`和张伟先生`, `这位王女士`). */
@@ -312,6 +327,8 @@ const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海
 const NOT_NAMES = new Set([
   '谢谢',
   '謝謝',
+  '敬礼',
+  '敬禮',
   '母亲',
   '母親',
   '父亲',
@@ -443,6 +460,14 @@ const EN_STOP = new Set([
   'Yes',
   'No',
   'Sorry',
+  // What a name field holds when it holds none (`姓名（英文）：Unknown`).
+  'None',
+  'Unknown',
+  'Optional',
+  'Same',
+  'Nil',
+  'Pending',
+  'Required',
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
@@ -492,7 +517,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?[A-Z][a-z]+ [A-Z][a-z]+ <)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -593,8 +618,11 @@ function englishNameAt(text: string, at: number): ScanMatch | null {
 
 /** A romanized name as passports write it, surname first (`ZHANG/WEI`, `Ouyang/Na Na`). */
 const PASSPORT_NAME = /[A-Z][A-Za-z]+\/[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?(?![A-Za-z0-9/])/y;
-/** A name in capitals (`ZHANG WEI`), taken only where a cue says it is romanized (`姓名拼音：`). */
-const CAPITALS_NAME = /[A-Z]{2,}(?: [A-Z]{2,}){1,2}(?![A-Za-z0-9])/y;
+/**
+ * A name with its surname in capitals (`ZHANG WEI`, `CHEUNG Hoi Ling` as a Hong Kong ID card writes it), taken only
+ * where a cue says it is romanized (`姓名拼音：`, `英文姓名：`).
+ */
+const CAPITALS_NAME = /[A-Z]{2,}(?:,? (?:[A-Z]{2,}|[A-Z][a-z]+)){1,2}(?![A-Za-z0-9])/y;
 
 /**
  * A Latin name at `at` after a name cue: surname/given as passports write it, a name in capitals where the cue says
@@ -609,6 +637,8 @@ function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | 
   re.lastIndex = at;
   const m = re.exec(text);
   if (m === null || m[0].split(/[ /]/).some((w) => GENERIC.has(w.toLowerCase()))) return null;
+  // Capitals are a name when their first word is a romanized surname (`CHEUNG Hoi Ling`; not `NOT APPLICABLE`).
+  if (re === CAPITALS_NAME && !ROMANIZED_SURNAMES.has(m[0].slice(0, m[0].search(/[ ,]/)))) return null;
   return [at, m[0]];
 }
 
@@ -691,19 +721,15 @@ const isCueLink = (c: number) =>
   c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
 
 /** The name after a prefix cue that ends at `cueEnd` (`姓名：张三`), as a match, or null. */
-function nameAfter(
-  text: string,
-  cueEnd: number,
-  weak: boolean,
-  guarded = false,
-  romanized = false,
-  apposition = false,
-): ScanMatch | null {
-  let at = cueEnd;
+function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | null {
+  const { weak, guarded, romanized, apposition } = cue;
+  if (cue.self) return selfNamed(text, cueEnd);
+  const start = afterParenthesis(text, cueEnd, weak);
+  let at = start;
   const c = text.charCodeAt(at);
   const colon = c === 0x3a || c === 0xff1a; // : ：
   if (colon || isCueLink(c)) at++;
-  while (text.charCodeAt(at) === 0x20 && at - cueEnd < 3) at++;
+  while (text.charCodeAt(at) === 0x20 && at - start < 3) at++;
   // `发件人：运营部 周国华`: a labelled field may give the person's department first.
   if (colon && !weak) {
     DEPARTMENT.lastIndex = at;
@@ -721,17 +747,120 @@ function nameAfter(
   if (guarded && inBits(FUNCTION_SURNAME_CHARS, first)) return null;
   // `姓名和证件`, `房东和租客`: right after a cue, `和` is the conjunction, not the rare surname.
   if (first === AND && !(colon || at > cueEnd)) return null;
-  let end = chineseNameEnd(text, at, colon && !weak);
+  // After a note (`联系人（选填）：`) the field as often holds a placeholder (`暂无`): a name there has a known surname.
+  let end = chineseNameEnd(text, at, colon && !weak && start === cueEnd);
+  if (end > 0 && startsWithAny(text, at, ROLES)) return null; // `我是查勘员，`: a role is no name
   if (end < 0) return null;
   // `客户王明反映`: two given characters that run into the next word are more likely one.
   if (!endsAtBoundary(text, end) && end - at === 3 && surnameLength(text, at) === 1 && endsAtBoundary(text, end - 1))
     end--;
-  if (weak && !endsAtBoundary(text, end)) return null;
+  // After a note the field is checked as a weak cue's is (`收款人（全称）：华夏银行`, `申请人（个人/单位）：单位`).
+  const noted = start !== cueEnd;
+  if ((weak || noted) && !endsAtBoundary(text, end)) return null;
+  if (noted && !endsLikeName(text, at, end)) return null;
   // `户主成员的`, `病人高烧`: a role glued to a two-character word; glued on, a name has three characters. A relative
-  // glued to a word is as often a habit or an illness (`我爸高血压`, `我妈包饺子`): after one, a name needs 叫/是/：.
-  if (apposition && at === cueEnd && (guarded || end - at < 3)) return null;
+  // glued to a word is as often a habit or an illness (`我爸高血压`, `我妈包饺子`): after one, a name needs 叫/是/：,
+  // unless the sentence introduces the person (see `introduced`).
+  if (
+    apposition &&
+    at === cueEnd &&
+    (guarded || end - at < 3) &&
+    !introduced(text, cueEnd - cue.cue.length, at, end, guarded)
+  )
+    return null;
   return [at, text.slice(at, end)];
 }
+
+/**
+ * Characters that end category words (places `苏州`, `华东区`; roles `房客`, `车主`; colours, illnesses, documents,
+ * organisations, locatives) and almost never a given name: a name found by a shape that often holds such a word
+ * (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`, `Cc: 华南区 <…>`) does not end with one.
+ */
+const NOT_FINAL = bitmap(
+  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐',
+);
+/** Kinship words that begin with a surname character (`我是患者孙子`). */
+const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
+
+/** Whether `text[at, end)`, found by such a shape, can be a name: no category word, kinship word or role (`班主任`). */
+function endsLikeName(text: string, at: number, end: number): boolean {
+  if (inBits(NOT_FINAL, text.charCodeAt(end - 1)) || KIN_WORDS.has(text.slice(at, end))) return false;
+  return !startsWithAny(text, at, ROLES);
+}
+
+/** Pronouns a `是` says something of someone after (`我是`, `她是`, `这是`). */
+const PRONOUNS = [...'我你您他她佢这這那'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether what ends at `j` (before a `是`) is a person: a pronoun, or a cue or role (`车主是我爸…`, `投保人是`).
+ * `最麻烦的是我爸高血压` says what, not who.
+ */
+function personBefore(text: string, j: number): boolean {
+  if (PRONOUNS.includes(text.charCodeAt(j - 1))) return true;
+  for (const { cue, ignore } of PREFIX_CUES) if (!ignore && text.startsWith(cue, j - cue.length)) return true;
+  return false;
+}
+
+/** How far before a role or relative the `是` that introduces it may be (`我是患者孔德明的女儿孔晨曦`). */
+const INTRODUCTION_REACH = 8;
+
+/**
+ * Whether the name at [`at`, `end`) glued to the role or relative at `cueStart` is introduced: the clause says who
+ * someone is (`车主是我爸曹德明，`, `我是她儿子林浩然。`, `我是房产顾问邓强，`) and the name ends it. After a `relative`
+ * the name has three characters (`是我女儿高兴，` is no name) and a `是` comes before; after a role, the speaker
+ * introduces themself (`我是`).
+ */
+function introduced(text: string, cueStart: number, at: number, end: number, relative: boolean): boolean {
+  if (!endsClause(text.charCodeAt(end)) || (relative && end - at < 3) || !endsLikeName(text, at, end)) return false;
+  for (let j = cueStart - 1; j >= 0 && j >= cueStart - INTRODUCTION_REACH; j--) {
+    const c = text.charCodeAt(j);
+    if (endsClause(c) || c === 0x3a || c === 0xff1a) return false;
+    if (c !== IS && c !== IS_CANTONESE) continue;
+    return relative ? personBefore(text, j) : text.charCodeAt(j - 1) === I;
+  }
+  return false;
+}
+const IS = '是'.charCodeAt(0);
+const IS_CANTONESE = '係'.charCodeAt(0);
+const I = '我'.charCodeAt(0);
+const OF = '的'.charCodeAt(0);
+
+/** Whether code `c` ends a clause (`，。！？；、`, their ASCII forms, a line's or field's end), or is past the text's end. */
+const endsClause = (c: number) => Number.isNaN(c) || CLAUSE_ENDS.includes(c);
+const CLAUSE_ENDS = [...'，。！？；、,.!?;\n\r\u2029'].map((c) => c.charCodeAt(0));
+
+/**
+ * The name after `是我，` at `cueEnd`, who is speaking (`是我，田洋。`, `法人是我，许敏。`): a surname and a given name
+ * that end the clause. Not after `的` (`下单的是我，白色，L码。`: who did it, then what).
+ */
+function selfNamed(text: string, cueEnd: number): ScanMatch | null {
+  const comma = text.charCodeAt(cueEnd);
+  if (comma !== 0xff0c && comma !== 0x2c) return null; // ，,
+  if (text.charCodeAt(cueEnd - 3) === OF) return null;
+  let at = cueEnd + 1;
+  while (text.charCodeAt(at) === 0x20) at++;
+  const end = chineseNameEnd(text, at, false);
+  return end > 0 && endsClause(text.charCodeAt(end)) && endsLikeName(text, at, end) ? [at, text.slice(at, end)] : null;
+}
+
+/**
+ * Where a labelled field's value starts after a note in parentheses (`英文姓名（須與身份證相同）：`): the colon after
+ * it, or `cueEnd` when none is there. Only a strong cue's field is read so.
+ */
+function afterParenthesis(text: string, cueEnd: number, weak: boolean): number {
+  const open = text.charCodeAt(cueEnd);
+  if (weak || (open !== 0xff08 && open !== 0x28)) return cueEnd; // （(
+  for (let j = cueEnd + 1; j < text.length && j <= cueEnd + PARENTHESIS_REACH; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x0a || c === 0x2029) return cueEnd;
+    if (c !== 0xff09 && c !== 0x29) continue; // ）)
+    const colon = text.charCodeAt(j + 1);
+    return colon === 0x3a || colon === 0xff1a ? j + 1 : cueEnd;
+  }
+  return cueEnd;
+}
+/** The longest note in parentheses read between a label and its colon. */
+const PARENTHESIS_REACH = 24;
 
 /** How far before a change (`改成`) the strong cue whose field it changes may end (`入住人改一下，改成刘娜`). */
 const CHANGE_REACH = 8;
@@ -768,6 +897,7 @@ type PrefixCue = {
   ignore: boolean;
   surname: boolean;
   apposition: boolean;
+  self: boolean;
 };
 /** What two characters of a text can be: the end of prefix cues (in list order), a title, the start of labels. */
 interface Anchor {
@@ -775,13 +905,15 @@ interface Anchor {
   /** 0: no title, 1: a title (`先生`), 2: a loose one (`经理`), 3: a guarded one (`师傅`). */
   title: 0 | 1 | 2 | 3;
   labels: string[];
+  /** A greeting a surname and title come before (`韦姐您好`). */
+  greeting: boolean;
 }
 /**
  * Every Chinese cue holds one of these two-character anchors: prefix cues end with theirs (`联系人` → `系人`), titles
  * are theirs (`先生`), labels start with theirs (`身份证` → `身份`). As tables, so that no string is made: each
  * character of an anchor has a small number (`ANCHOR_CHAR`), and a pair of numbers the anchor's (`ANCHOR_ID`).
  */
-const ANCHORS: Anchor[] = [{ cues: [], title: 0, labels: [] }]; // 0: no anchor
+const ANCHORS: Anchor[] = [{ cues: [], title: 0, labels: [], greeting: false }]; // 0: no anchor
 const anchorIds = new Map<string, number>();
 const ANCHOR_CHAR = new Uint8Array(0x10000);
 let anchorChars = 0;
@@ -792,7 +924,7 @@ const ANCHOR_ROLE: number[] = [0];
 function anchor(pair: string): Anchor {
   let id = anchorIds.get(pair);
   if (id === undefined) {
-    id = ANCHORS.push({ cues: [], title: 0, labels: [] }) - 1;
+    id = ANCHORS.push({ cues: [], title: 0, labels: [], greeting: false }) - 1;
     anchorIds.set(pair, id);
     for (const c of pair) {
       if (ANCHOR_CHAR[c.charCodeAt(0)] !== 0) continue;
@@ -804,14 +936,15 @@ function anchor(pair: string): Anchor {
   }
   return ANCHORS[id]!;
 }
-for (const { cue, weak, guarded, change, romanized, ignore, surname, apposition } of PREFIX_CUES) {
-  const flags = { weak: !!weak, guarded: !!guarded, change: !!change, romanized: !!romanized };
+for (const { cue, weak, guarded, change, romanized, ignore, surname, apposition, self } of PREFIX_CUES) {
+  const flags = { weak: !!weak, guarded: !!guarded, change: !!change, romanized: !!romanized, self: !!self };
   anchor(cue.slice(-2)).cues.push({ cue, ...flags, ignore: !!ignore, surname: !!surname, apposition: !!apposition });
 }
 for (const cue of SUFFIX_CUES) anchor(cue).title = 1;
 for (const cue of LOOSE_SUFFIX_CUES) anchor(cue).title = 2;
 for (const cue of GUARDED_SUFFIX_CUES) anchor(cue).title = 3;
 for (const label of LABELS_AFTER) anchor(label.slice(0, 2)).labels.push(label);
+for (const greeting of GREETINGS) anchor(greeting).greeting = true;
 /** Row width of `ANCHOR_ID`: one more than the numbers of anchor characters, 0 being none. */
 const ROW = anchorChars + 1;
 const ANCHOR_ID = new Uint8Array(ROW * ROW);
@@ -835,7 +968,7 @@ const STRONG_PREFIX = 1;
 const TITLE_OR_LABEL = 2;
 ANCHORS.forEach((a, id) => {
   if (a.cues.some((c) => !c.weak)) ANCHOR_KIND[id]! |= STRONG_PREFIX;
-  if (a.title !== 0 || a.labels.length > 0) ANCHOR_KIND[id]! |= TITLE_OR_LABEL;
+  if (a.title !== 0 || a.labels.length > 0 || a.greeting) ANCHOR_KIND[id]! |= TITLE_OR_LABEL;
 });
 
 /**
@@ -848,10 +981,11 @@ function mayName(text: string, p: number, kind: number): boolean {
   let at = p + 2;
   let c = text.charCodeAt(at);
   const colon = c === 0x3a || c === 0xff1a; // : ：
-  if (colon || isCueLink(c)) c = text.charCodeAt(++at);
+  if (colon || isCueLink(c) || c === 0xff0c || c === 0x2c) c = text.charCodeAt(++at); // ，, after `是我`
   while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
   if (startsSurname(c)) return true;
-  return (kind & STRONG_PREFIX) !== 0 && ((c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff));
+  if ((kind & STRONG_PREFIX) === 0) return false;
+  return (c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff) || c === 0xff08 || c === 0x28; // （(
 }
 
 /**
@@ -884,15 +1018,12 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
     const c = cues[i]!;
     if (c.cue.length > 2 && !text.startsWith(c.cue, p + 2 - c.cue.length)) continue;
     if (c.change && !afterStrongCue(text, p)) break; // `改成明天`: no field of a name is changed
-    const name = c.ignore
-      ? null
-      : c.surname
-        ? surnameAfter(text, p + 2)
-        : nameAfter(text, p + 2, c.weak, c.guarded, c.romanized, c.apposition);
+    const name = c.ignore ? null : c.surname ? surnameAfter(text, p + 2) : nameAfter(text, p + 2, c);
     if (name) out.push(name);
     break; // the first cue that fits wins
   }
   if (a.title !== 0) nameBeforeTitle(text, p, a.title >= 2, out, a.title === 3);
+  if (a.greeting) surnameBeforeGreeting(text, p, out);
   for (let i = 0; i < labels.length; i++) {
     if (!text.startsWith(labels[i]!, p)) continue;
     nameBeforeLabel(text, p, out);
@@ -919,6 +1050,18 @@ function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch
   if (surname === 0 || at < floor || (guarded && !led(at))) return;
   if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
   out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
+}
+
+/**
+ * A surname and a title before the greeting at `q`, as people are greeted in speech (`韦姐您好`, `邵生你好`, `韩总您好`):
+ * the surname at low confidence. It stands apart (`经纪人：韦姐您好`), and the two are no word (`先生你好`, `帅哥你好`).
+ */
+function surnameBeforeGreeting(text: string, q: number, out: ScanMatch[]): void {
+  if (!GREETED_TITLES.includes(text.charCodeAt(q - 1))) return;
+  const at = surnameLength(text, q - 3) === 2 ? q - 3 : q - 2;
+  if (surnameLength(text, at) !== q - 1 - at || isHan(text, at - 1) || isAsciiLetter(text.charCodeAt(at - 1))) return;
+  if (text.charCodeAt(at) === A_PREFIX || TITLED_WORDS.has(text.slice(q - 2, q))) return;
+  out.push([at, text.slice(at, q - 1), { normalized: text.slice(at, q - 1), confidence: SURNAME }]);
 }
 
 /** What may stand between a name and its label (`彭杰，身份证`), by code: `，,：: `. */
@@ -1000,6 +1143,8 @@ function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | nu
   }
   let after = chinese;
   while (text.charCodeAt(after) === 0x20) after++;
+  // `谢谢` / `南山区` / `科技服务中心`: a signature's first line names a place or a team as often as a person.
+  if (!endsLikeName(text, at, chinese)) return null;
   const name: ScanMatch = [at, text.slice(at, chinese)];
   if (startsWithAny(text, after, CLOSINGS)) return name;
   const lineEnds = after >= text.length || text[after] === '\n' || text[after] === '\r';
@@ -1008,8 +1153,92 @@ function signatureAt(text: string, n: number, lastLine: boolean): ScanMatch | nu
   // (`…电话 0755-8823 0943` / `华德明`); not below a sentence (`满意`, `石家庄`) nor a price (`运费 12` / `包邮`).
   if (lastLine && (PHONE_REST.test(text.slice(after)) || (lineEnds && belowContact(text, n)))) return name;
   if (chinese - at >= 3 && lineEnds && belowThanks(text, n)) return name;
+  if (titledSignature(text, at, after, lineEnds)) return name;
   return belowBlankOrClosing(text, n) ? name : null;
 }
+
+/**
+ * Whether the name at `at` signs with a job title: above it (`汪晓东` / `销售总监 | …`) or before it on its
+ * line (`段磊 | 售后服务部 | 电话…`; `after` is where the line goes on after the name). A department alone names a
+ * team as often as a person's: it counts with a phone number or address after it, on its line or the next. No
+ * closing (`祝好`), category word (`华东区` / `区域经理`), or row of a table (a `|` on the line before or after).
+ */
+function titledSignature(text: string, at: number, after: number, lineEnds: boolean): boolean {
+  if (text.charCodeAt(at) === WISH) return false;
+  let title: number;
+  if (lineEnds) {
+    title = text.indexOf('\n', after) + 1;
+    if (title === 0) return false;
+  } else {
+    if (!barAt(text, after)) return false;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (lineStart > 0 && hasBar(text, text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1)) return false;
+    const lineEnd = lineEndAt(text, after);
+    if (hasBar(text, lineEnd + 1, lineEndAt(text, lineEnd + 1))) return false;
+    title = after + 1;
+  }
+  const kind = titleAt(text, title);
+  if (kind !== DEPARTMENT_TITLE) return kind === JOB_TITLE;
+  // The contact: on the title's line, or the next.
+  const next = lineEndAt(text, title);
+  return CONTACT_LINE.test(text.slice(title, next < text.length ? lineEndAt(text, next + 1) : next));
+}
+
+const WISH = '祝'.charCodeAt(0);
+
+/** Where the line that holds `at` ends: its `\n`, or the text's end. */
+function lineEndAt(text: string, at: number): number {
+  const n = text.indexOf('\n', at);
+  return n < 0 ? text.length : n;
+}
+
+/** Whether `text[from, to)` holds a field separator (`|`, `｜`). */
+function hasBar(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (barAt(text, i)) return true;
+  return false;
+}
+
+/** Whether a field separator of a signature line is at `at`: `|` or `｜`. */
+const barAt = (text: string, at: number) => text.charCodeAt(at) === 0x7c || text.charCodeAt(at) === 0xff5c;
+
+/**
+ * What starts at `at` (after spaces) of a signature: a job title (`销售总监`), a department (`售后服务部`), or neither:
+ * a few Han characters that end with one and end the field (a line's end, `|`, a space).
+ */
+function titleAt(text: string, at: number): 0 | typeof JOB_TITLE | typeof DEPARTMENT_TITLE {
+  while (text.charCodeAt(at) === 0x20) at++;
+  let end = at;
+  while (isHan(text, end) && end - at < 10) end++;
+  if (end - at < 2 || isHan(text, end)) return 0;
+  const c = text.charCodeAt(end);
+  if (!(Number.isNaN(c) || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x2029 || barAt(text, end))) return 0;
+  const field = text.slice(at, end);
+  if (JOB_TITLES.some((t) => field.endsWith(t))) return JOB_TITLE;
+  return DEPARTMENTS.some((t) => field.endsWith(t)) ? DEPARTMENT_TITLE : 0;
+}
+const JOB_TITLE = 1;
+const DEPARTMENT_TITLE = 2;
+/** What a department in a signature ends with. */
+const DEPARTMENTS = ['部', '处', '處', '中心'];
+/** What a job title in a signature ends with. */
+const JOB_TITLES = [
+  '总监',
+  '總監',
+  '经理',
+  '經理',
+  '主管',
+  '专员',
+  '專員',
+  '主任',
+  '总裁',
+  '總裁',
+  '工程师',
+  '工程師',
+  '顾问',
+  '顧問',
+  '助理',
+  '董事',
+];
 
 /** Whether the line that ends at the `\n` at `n` is a contact line: a phone number (seven digits or more) or an email address. */
 function belowContact(text: string, n: number): boolean {
@@ -1103,7 +1332,7 @@ function englishCues(text: string, out: ScanMatch[]): void {
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
     const title = m[2] !== undefined;
     if (!title && isHan(text, at)) {
-      const end = chineseNameEnd(text, at, m[0].includes(':'));
+      const end = HEADER.test(m[0]) ? headerNameEnd(text, at) : chineseNameEnd(text, at, m[0].includes(':'));
       if (end > 0) out.push([at, text.slice(at, end)]);
       continue;
     }
@@ -1111,6 +1340,20 @@ function englishCues(text: string, out: ScanMatch[]): void {
     if (en) out.push(en);
   }
   for (let i = 0; i < windows.length; i += 2) answers(text, windows[i]!, windows[i + 1]!, out);
+}
+
+/** A mail header's label, as `EN_CUE` matches it. */
+const HEADER = /^(?:From|To|Cc):/;
+
+/**
+ * Where the Chinese display name at `at` in a mail header ends (`Cc: 陈俊杰 <…>`), or -1: a known surname, the whole
+ * display name, and no team or brand (`Cc: 财务 <…>`, `From: 华南区 <…>`).
+ */
+function headerNameEnd(text: string, at: number): number {
+  const end = chineseNameEnd(text, at, false);
+  if (end < 0 || !endsLikeName(text, at, end)) return -1;
+  const next = text.charCodeAt(end) === 0x20 ? end + 1 : end;
+  return text.charCodeAt(next) === 0x3c ? end : -1; // <
 }
 
 /** Where the lower-case ASCII word that ends at `end` starts, or -1 when none does. */
