@@ -420,6 +420,7 @@ describe('person name from roles, family, letters and passports', () => {
     ['我是患者孔德明的女儿孔晨曦，父亲于2024年', '孔晨曦'],
     ['我是房产顾问邓强，给您推荐一套', '邓强'],
     ['客户：是我，田洋。', '田洋'],
+    ['係我，陳大文。', '陳大文'],
   ])('finds the name of a person the sentence introduces in %s', (text, name) => {
     expect(names(text)).toContain(name);
   });
@@ -437,6 +438,7 @@ describe('person name from roles, family, letters and passports', () => {
     ['如有疑问请随时联系。\n汪晓东\n销售总监 | 深圳市恒拓精密', '汪晓东'],
     ['客户最初要求全额退款。\n段磊 | 售后服务部 | 电话 021-5555 0100', '段磊'],
     ['Cc: 陈俊杰 <junjie.chen@example.com>', '陈俊杰'],
+    ['To: 王芳<wf@example.com>', '王芳'],
     ['英文姓名（須與身份證相同）：CHEUNG Hoi Ling\n', 'CHEUNG Hoi Ling'],
     ['姓名（必填）：张三丰', '张三丰'],
   ])('finds the name a signature, a header or a field with a note gives in %s', (text, name) => {
@@ -480,6 +482,18 @@ describe('person name from roles, family, letters and passports', () => {
     'To: 苏宁易购 <a@example.com>',
   ])('takes no word, place, team, placeholder or kin title in a new name shape for a name in %s', (text) => {
     expect(names(text)).toEqual([]);
+  });
+
+  it('finds every display name of a header that lists several addresses, and no team or bare address', () => {
+    expect(
+      names('To: 李娜 <lina@example.com>, 王建国 <wjg@example.cn>; Anna Lee <a@example.com>, <b@example.com>'),
+    ).toEqual(['李娜', '王建国', 'Anna Lee']);
+    expect(names('收件人：李娜 <lina@example.com>，财务部 <f@example.com>，王建国 <w@example.cn>')).toEqual([
+      '李娜',
+      '王建国',
+    ]);
+    expect(names('Cc: Customer Service <cs@example.com>, Bob Smith <b@example.com>')).toEqual(['Bob Smith']);
+    expect(names('To: a@example.com, 王建国在吗 <w@example.cn>')).toEqual([]);
   });
 
   it('finds passport-style names after a word that announces one, without the title after them', () => {

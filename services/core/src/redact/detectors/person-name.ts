@@ -151,8 +151,8 @@ const PREFIX_CUES: readonly {
     guarded: true,
     change: true,
   })),
-  // Who is speaking, confirmed (`是我，田洋。`): see `selfNamed`.
-  { cue: '是我', weak: true, self: true },
+  // Who is speaking, confirmed (`是我，田洋。`, `係我，陳大文。`): see `selfNamed`.
+  ...['是我', '係我'].map((cue) => ({ cue, weak: true, self: true })),
   // A romanized name (`姓名拼音：ZHANG/WEI`), in capitals as passports write it; never a Chinese one.
   { cue: '拼音', romanized: true },
   // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names. `免贵姓王` is
@@ -329,6 +329,8 @@ const NOT_NAMES = new Set([
   '謝謝',
   '敬礼',
   '敬禮',
+  '钟意',
+  '鍾意',
   '母亲',
   '母親',
   '父亲',
@@ -824,6 +826,7 @@ const IS = '是'.charCodeAt(0);
 const IS_CANTONESE = '係'.charCodeAt(0);
 const I = '我'.charCodeAt(0);
 const OF = '的'.charCodeAt(0);
+const OF_CANTONESE = '嘅'.charCodeAt(0);
 
 /** Whether code `c` ends a clause (`，。！？；、`, their ASCII forms, a line's or field's end), or is past the text's end. */
 const endsClause = (c: number) => Number.isNaN(c) || CLAUSE_ENDS.includes(c);
@@ -831,12 +834,13 @@ const CLAUSE_ENDS = [...'，。！？；、,.!?;\n\r\u2029'].map((c) => c.charCo
 
 /**
  * The name after `是我，` at `cueEnd`, who is speaking (`是我，田洋。`, `法人是我，许敏。`): a surname and a given name
- * that end the clause. Not after `的` (`下单的是我，白色，L码。`: who did it, then what).
+ * that end the clause. Not after `的`/`嘅` (`下单的是我，白色，L码。`: who did it, then what).
  */
 function selfNamed(text: string, cueEnd: number): ScanMatch | null {
   const comma = text.charCodeAt(cueEnd);
   if (comma !== 0xff0c && comma !== 0x2c) return null; // ，,
-  if (text.charCodeAt(cueEnd - 3) === OF) return null;
+  const before = text.charCodeAt(cueEnd - 3);
+  if (before === OF || before === OF_CANTONESE) return null;
   let at = cueEnd + 1;
   while (text.charCodeAt(at) === 0x20) at++;
   const end = chineseNameEnd(text, at, false);
@@ -1019,7 +1023,10 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
     if (c.cue.length > 2 && !text.startsWith(c.cue, p + 2 - c.cue.length)) continue;
     if (c.change && !afterStrongCue(text, p)) break; // `改成明天`: no field of a name is changed
     const name = c.ignore ? null : c.surname ? surnameAfter(text, p + 2) : nameAfter(text, p + 2, c);
-    if (name) out.push(name);
+    if (name) {
+      out.push(name);
+      moreRecipients(text, name[0] + name[1].length, out); // `收件人：李娜 <…>，王建国 <…>`
+    }
     break; // the first cue that fits wins
   }
   if (a.title !== 0) nameBeforeTitle(text, p, a.title >= 2, out, a.title === 3);
@@ -1331,13 +1338,15 @@ function englishCues(text: string, out: ScanMatch[]): void {
     }
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
     const title = m[2] !== undefined;
+    const header = !title && HEADER.test(m[0]);
     if (!title && isHan(text, at)) {
-      const end = HEADER.test(m[0]) ? headerNameEnd(text, at) : chineseNameEnd(text, at, m[0].includes(':'));
+      const end = header ? headerNameEnd(text, at) : chineseNameEnd(text, at, m[0].includes(':'));
       if (end > 0) out.push([at, text.slice(at, end)]);
-      continue;
+    } else {
+      const en = title ? englishNameAt(text, at) : romanNameAt(text, at, false);
+      if (en) out.push(en);
     }
-    const en = title ? englishNameAt(text, at) : romanNameAt(text, at, false);
-    if (en) out.push(en);
+    if (header) moreRecipients(text, at, out);
   }
   for (let i = 0; i < windows.length; i += 2) answers(text, windows[i]!, windows[i + 1]!, out);
 }
@@ -1354,6 +1363,27 @@ function headerNameEnd(text: string, at: number): number {
   if (end < 0 || !endsLikeName(text, at, end)) return -1;
   const next = text.charCodeAt(end) === 0x20 ? end + 1 : end;
   return text.charCodeAt(next) === 0x3c ? end : -1; // <
+}
+
+/**
+ * The display names after the first in a header's list of addresses, the first ending before `from`
+ * (`To: 李娜 <…>, 王建国 <…>; Anna Lee <…>`): each after a `,` or `;` that follows an address's `>`, before its own.
+ */
+function moreRecipients(text: string, from: number, out: ScanMatch[]): void {
+  const lineEnd = lineEndAt(text, from);
+  for (let close = text.indexOf('>', from); close >= 0 && close < lineEnd; close = text.indexOf('>', close + 1)) {
+    const sep = text.charCodeAt(close + 1);
+    if (sep !== 0x2c && sep !== 0x3b && sep !== 0xff0c && sep !== 0xff1b) return; // , ; ， ；
+    let at = close + 2;
+    while (text.charCodeAt(at) === 0x20) at++;
+    if (isHan(text, at)) {
+      const end = headerNameEnd(text, at);
+      if (end > 0) out.push([at, text.slice(at, end)]);
+      continue;
+    }
+    const en = englishNameAt(text, at);
+    if (en?.[1].includes(' ') && text.startsWith(' <', at + en[1].length)) out.push(en);
+  }
 }
 
 /** Where the lower-case ASCII word that ends at `end` starts, or -1 when none does. */
