@@ -484,6 +484,19 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names(text)).toEqual([]);
   });
 
+  it('finds a full Latin name given after a speaker label in answer to a name question, and no opener or place', () => {
+    expect(names('客服：请问您的姓名和联系方式？\nPassenger: Emily Kowalski, phone +65 9861 2345')).toEqual([
+      'Emily Kowalski',
+    ]);
+    expect(names('Agent: may I have the name on the booking?\nGuest: Yuki Tanabe. The card on file')).toEqual([
+      'Yuki Tanabe',
+    ]);
+    for (const answer of ['Sure Thing, one second.', 'Good Morning. I am calling about', 'Customer Service.'])
+      expect(names(`Agent: may I have your name please?\nCustomer: ${answer}`)).toEqual([]);
+    // With no name question before it, a speaker's two capitalized words are no name.
+    expect(names('Agent: How can I help?\nGuest: Room Service, please.')).toEqual([]);
+  });
+
   it('finds every display name of a header that lists several addresses, and no team or bare address', () => {
     expect(
       names('To: 李娜 <lina@example.com>, 王建国 <wjg@example.cn>; Anna Lee <a@example.com>, <b@example.com>'),

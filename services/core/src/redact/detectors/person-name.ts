@@ -530,6 +530,12 @@ const CALENDAR = new Set(
     ' ',
   ),
 );
+/** Capitalized words a turn opens with that start no name (`Customer: Sure Thing.`, `Good Morning,`). */
+const OPENERS = new Set(
+  'Sure Good Okay Ok Yeah Yep Yup Nope Just Hold Hang One Let Right Well Fine Great Sounds Perfect Sorry Excuse Of Why What When Where How Who Which Not Absolutely Certainly Morning Evening Afternoon Night'.split(
+    ' ',
+  ),
+);
 const LATIN_NAME = /^[\p{L}'’.-]+(?: [\p{L}'’.-]+){1,3}$/u;
 const HAN_ONLY = /^[\u3400-\u9fff]+$/;
 
@@ -1421,6 +1427,7 @@ function afterRelation(text: string, end: number, comma: boolean): boolean {
  * (`Yes, it's Ryan Tanaka.`).
  */
 function answers(text: string, from: number, to: number, out: ScanMatch[]): void {
+  labelledAnswer(text, from, out);
   EN_ANSWER.lastIndex = from;
   for (let m = EN_ANSWER.exec(text); m && m.index < to; m = EN_ANSWER.exec(text)) {
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `bit's`, `Yesterday`
@@ -1430,12 +1437,50 @@ function answers(text: string, from: number, to: number, out: ScanMatch[]): void
 }
 
 /**
+ * A full Latin name that answers a name question on its own after a speaker's label, at the start of the turn after
+ * the question that ends at `from` (`请问您的姓名？` / `Passenger: Emily Kowalski, phone…`, `…the name on the booking?` /
+ * `Guest: Yuki Tanabe.`).
+ */
+function labelledAnswer(text: string, from: number, out: ScanMatch[]): void {
+  HAN_ANSWER_LEAD.lastIndex = from;
+  if (HAN_ANSWER_LEAD.test(text) && text.charCodeAt(HAN_ANSWER_LEAD.lastIndex - 1) !== 0x3f) {
+    latinAnswerAt(text, HAN_ANSWER_LEAD.lastIndex, out);
+  }
+}
+
+/**
+ * Whether a full Latin name that ends its clause starts at `at`, where an answer to a name question starts (after a
+ * speaker's label); it is added to `out`. A lone word, or words that go on (`Sure thing`), are no answer.
+ */
+function latinAnswerAt(text: string, at: number, out: ScanMatch[]): boolean {
+  const c = text.charCodeAt(at);
+  if (!(c >= 0x41 && c <= 0x5a) || !isAnswerLabelled(text, at)) return false;
+  const en = englishNameAt(text, at);
+  const space = en ? en[1].indexOf(' ') : -1;
+  if (!en || space < 0) return false;
+  const first = en[1].slice(0, space);
+  if (CALENDAR.has(first) || OPENERS.has(first) || OPENERS.has(en[1].slice(space + 1))) return false;
+  const next = text.charCodeAt(at + en[1].length);
+  if (!(Number.isNaN(next) || next === 0x2c || next === 0x2e || next === 0x0a || next === 0x0d || next === 0x2029))
+    return false; // , . or the line's end
+  out.push(en);
+  return true;
+}
+
+/** Whether `at` follows a speaker's label (`Guest: `, `客户：`): a colon, then spaces. */
+function isAnswerLabelled(text: string, at: number): boolean {
+  let p = at;
+  while (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0x09) p--;
+  return text.charCodeAt(p - 1) === 0x3a; // folded text: `：` reads as `:`
+}
+
+/**
  * A Chinese question for someone's name, ending at the question mark (`请问怎么称呼您？`, `您贵姓？`, `机主的姓名是？`,
  * `你叫什么名字?`): 称呼, 贵姓 and 姓名 ask for a person's name; 名字 and 叫什么 only when asked of 您/你 (`这款卡叫什么？`
  * asks for a product's).
  */
 const HAN_NAME_QUESTION =
-  /(?:怎么称呼|怎麼稱呼|如何称呼|如何稱呼|[贵貴]姓|姓名(?:是|叫什么|叫什麼)?|[您你](?:的名字(?:是)?|叫什么(?:名字)?|叫什麼(?:名字)?))(?:您|你|呢|啊|呀|吗|嗎|一下)*\?$/;
+  /(?:怎么称呼|怎麼稱呼|如何称呼|如何稱呼|[贵貴]姓|姓名(?:是|叫什么|叫什麼|[和及与與、](?:联系方式|聯繫方式|联系电话|聯絡電話|电话|電話|手机号?|手機號?))?|[您你](?:的名字(?:是)?|叫什么(?:名字)?|叫什麼(?:名字)?))(?:您|你|呢|啊|呀|吗|嗎|一下)*\?$/;
 /** How far before a question mark `HAN_NAME_QUESTION` is looked for. */
 const QUESTION_REACH = 10;
 /**
@@ -1443,7 +1488,7 @@ const QUESTION_REACH = 10;
  * a speaker's label (`客户：`, `Customer:`), then `我叫`, `叫我`, `我是`.
  */
 const HAN_ANSWER_LEAD =
-  /[ \t\r\n]*\u2029?[ \t\r\n]*(?:\[[^\]\n\u2029]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,8}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
+  /[ \t\r\n]*\u2029?[ \t\r\n]*(?:\[[^\]\n\u2029]{1,12}\][ \t]*)?(?:[^\s:,，。?]{1,12}:[ \t]*)?(?:我叫|叫我|我是|是)?/y;
 
 /**
  * Names that answer a Chinese name question, in the same turn or the next (`坐席：请问怎么称呼？` / `客户：张伟`,
@@ -1457,7 +1502,7 @@ function hanAnswers(text: string, out: ScanMatch[]): void {
     HAN_ANSWER_LEAD.lastIndex = q + 1;
     HAN_ANSWER_LEAD.test(text);
     const at = HAN_ANSWER_LEAD.lastIndex;
-    if (!startsSurname(text.charCodeAt(at))) continue;
+    if (latinAnswerAt(text, at, out) || !startsSurname(text.charCodeAt(at))) continue;
     const end = chineseNameEnd(text, at, false);
     if (end < 0 || (isHan(text, end) && !isStop(text, end) && !startsTitle(text, end))) continue;
     out.push([at, text.slice(at, end)]);
