@@ -168,8 +168,41 @@ describe('address in English', () => {
     'Call me on +44 7400 564253 after 5 pm',
     'Floor 3 Tower B is being renovated',
     'In Hong Kong 2024 was a good year',
+    'Issue No. 12 Road Safety is out',
+    'ticket No. 88 Status: open',
+    'Rotring 12 pens and Schlüsselring 3 keys',
+    'Ring 5 and Weg 3',
   ])('finds no address in %s', (text) => {
     expect(values(text)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'SOHO C座1208室 Room 1208, Tower C, Bund SOHO, 88 East Zhongshan No.2 Road, Huangpu District, Shanghai 200002',
+      'Room 1208, Tower C, Bund SOHO, 88 East Zhongshan No.2 Road, Huangpu District, Shanghai 200002',
+    ],
+    [
+      'Office: No. 1000 Lujiazui Ring Road, Pudong New Area, Shanghai',
+      'No. 1000 Lujiazui Ring Road, Pudong New Area, Shanghai',
+    ],
+  ])(
+    'finds a mainland address in English, its road numbered (No.2) and its house number after No. in %s',
+    (text, address) => {
+      expect(values(text)).toEqual([address]);
+    },
+  );
+
+  it('finds a German-style address, the house number after the street; a street line alone only by its unmistakable type', () => {
+    expect(values('My address: Hohenzollernstraße 14, 80801 München, Germany, phone +49 89 2')).toEqual([
+      'Hohenzollernstraße 14, 80801 München, Germany',
+    ]);
+    expect(values('Send it to Hauptstrasse 5a, 10115 Berlin.')).toEqual(['Hauptstrasse 5a, 10115 Berlin']);
+    expect(values('Mühlenweg 7, 50667 Köln')).toEqual(['Mühlenweg 7, 50667 Köln']);
+    expect(values('Die Bahnhofstraße 1 ist gesperrt')).toEqual(['Bahnhofstraße 1']);
+    expect(values('Kurfürstendamm 21 hat geöffnet')).toEqual([]);
+    // The street's name identifies a home as much as the number: the mask shows neither.
+    const [f] = addresses('Hohenzollernstraße 14, 80801 München');
+    expect(detectorFor('ADDRESS').mask(f!)).toBe('****');
   });
 
   it('normalizes to lower case with spaces collapsed', () => {

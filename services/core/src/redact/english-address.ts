@@ -13,8 +13,15 @@ const DESIGNATORS =
   'Flat|Apartment|Apt|Unit|Suite|Ste|Room|Rm|Floor|Fl|Level|Lvl|Block|Blk|Tower|Twr|Building|Bldg|Shop|House';
 /** The same as a set, to check the word before a digit run without a regex. */
 const DESIGNATOR_WORDS = new Set(DESIGNATORS.split('|'));
+/** Whether `word` names a unit or building (`Flat`, `Apt.`) or marks a number (`No.`): it identifies nothing. */
+export const isDesignator = (word: string) => {
+  const bare = word.endsWith('.') ? word.slice(0, -1) : word;
+  return DESIGNATOR_WORDS.has(bare) || bare === 'No';
+};
 /** Capitalized words that may stand right before a house number (`Address 12 …`, `Ship To 12 …`). */
 const LEADS_TO_NUMBER = new Set(['Address', 'To', 'At']);
+/** The word a mainland house number in English follows (`No. 1000 Lujiazui Ring Road`): the address starts at it. */
+const NUMBER_WORD = 'No';
 /** Words that name a thoroughfare: the last word of a street line. */
 const STREET_TYPES =
   'Road|Rd|Street|St|Avenue|Ave|Av|Drive|Dr|Lane|Ln|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Tce|Crescent|Cres|' +
@@ -27,8 +34,11 @@ const US_STATES =
 const SPACE = '[ \\t]{1,3}';
 /** The end of a word: no letter, digit or joiner follows. */
 const WORD_END = "(?![A-Za-z0-9'’-])";
-/** A capitalized word of a name (`Conduit`, `McArthur`, `Mid-Levels`, `O'Connell`), an initial (`N`), an ordinal (`5th`). */
-const NAME_WORD = `(?:[A-Z](?:[A-Za-z]*[a-z])?(?:['’-][A-Za-z]+)*|\\d{1,3}(?:st|nd|rd|th)|NE|NW|SE|SW)${WORD_END}`;
+/**
+ * A capitalized word of a name (`Conduit`, `McArthur`, `Mid-Levels`, `O'Connell`), an initial (`N`), an ordinal
+ * (`5th`), or the number of a mainland road in English (`East Zhongshan No.2 Road`, 中山东二路).
+ */
+const NAME_WORD = `(?:[A-Z](?:[A-Za-z]*[a-z])?(?:['’-][A-Za-z]+)*|\\d{1,3}(?:st|nd|rd|th)|NE|NW|SE|SW|No\\.\\d{1,2})${WORD_END}`;
 /** A word of a district or city: as a name word, or in capitals (`HONG KONG`). */
 const PLACE_WORD = `(?:[A-Z][A-Za-z]*(?:['’-][A-Za-z]+)*)${WORD_END}`;
 const TYPE = `(?:${STREET_TYPES})(?:\\.(?=[ \\t]*,))?${WORD_END}`;
@@ -36,7 +46,8 @@ const TYPE = `(?:${STREET_TYPES})(?:\\.(?=[ \\t]*,))?${WORD_END}`;
 const TYPE_TAIL = `(?:${SPACE}(?:N|S|E|W|NE|NW|SE|SW|\\d{1,3})${WORD_END})?`;
 /** A street line's name and type: the first word may itself be a type word (`Court Street`), the last must be one. */
 const STREET_NAME = `${NAME_WORD}(?:${SPACE}(?!${TYPE})${NAME_WORD}){0,4}${SPACE}${TYPE}${TYPE_TAIL}`;
-const HOUSE_NUMBER = `[1-9]\\d{0,4}[A-Za-z]?(?:-\\d{1,5}[A-Za-z]?)?${WORD_END}`;
+/** A house number, written `No. 1000` in mainland addresses in English (`No. 1000 Lujiazui Ring Road`). */
+const HOUSE_NUMBER = `(?:No\\.? ?)?[1-9]\\d{0,4}[A-Za-z]?(?:-\\d{1,5}[A-Za-z]?)?${WORD_END}`;
 const UNIT_ID = `(?:\\d{1,5}[A-Za-z]?|[A-Za-z]\\d{0,4})(?:-\\d{1,5}[A-Za-z]?)?${WORD_END}`;
 /** A US state and ZIP(+4) or a UK postcode: unmistakable wherever the address ends. */
 const POSTCODE = `(?:(?:${US_STATES})${SPACE}\\d{5}(?:-\\d{4})?|[A-Z]{1,2}\\d[A-Z\\d]? ?\\d[A-Z]{2})(?![A-Za-z0-9])`;
@@ -120,6 +131,7 @@ function wordStart(text: string, end: number): number {
 function startAt(text: string, a: number, b: number): number {
   const before = text.charCodeAt(a - 1);
   if (before === 35 /* # */) return is(text.charCodeAt(a - 2), JOINER) ? -1 : a - 1;
+  let from = a; // where the address starts: the house number, or the `No.` before it
   if (is(before, JOINER)) return -1;
   if (before === 32) {
     const c = text.charCodeAt(a - 2);
@@ -130,14 +142,15 @@ function startAt(text: string, a: number, b: number): number {
       if (w < e && is(text.charCodeAt(w), UPPER) && !is(text.charCodeAt(w - 1), LETTER)) {
         const word = text.slice(w, e);
         if (DESIGNATOR_WORDS.has(word)) return w;
+        if (word === NUMBER_WORD) from = w;
         // `Version 2 Road`, `Windows 11 Home`: a number right after a capitalized word counts something else.
-        if (!LEADS_TO_NUMBER.has(word)) return -1;
+        else if (!LEADS_TO_NUMBER.has(word)) return -1;
       }
     }
   }
   let j = b;
   let c = text.charCodeAt(j);
-  if (c === 47 /* / */) return b - a <= 3 && (text.charCodeAt(b + 1) | 0x20) === 102 /* f */ ? a : -1;
+  if (c === 47 /* / */) return from === a && b - a <= 3 && (text.charCodeAt(b + 1) | 0x20) === 102 /* f */ ? a : -1;
   if (c !== 32 && c !== 45 && !is(c, LETTER)) return -1;
   if (b - a > 5 || text.charCodeAt(a) === 48) return -1;
   if (is(c, LETTER) && !is(text.charCodeAt(j + 1), LETTER)) c = text.charCodeAt(++j);
@@ -149,11 +162,11 @@ function startAt(text: string, a: number, b: number): number {
   }
   if (c !== 32) return -1;
   while (text.charCodeAt(j + 1) === 32 && j - b < 3) j++;
-  if (is(text.charCodeAt(j + 1), UPPER)) return a;
+  if (is(text.charCodeAt(j + 1), UPPER)) return from;
   // `350 5th Avenue`, not `5301 1409 9300` (a card) or `7400 564253` (a phone).
   let k = j + 1;
   while (is(text.charCodeAt(k), DIGIT)) k++;
-  return k > j + 1 && k - j <= 4 && ORDINAL_SUFFIXES.has(text.slice(k, k + 2)) ? a : -1;
+  return k > j + 1 && k - j <= 4 && ORDINAL_SUFFIXES.has(text.slice(k, k + 2)) ? from : -1;
 }
 
 /** Whether an address cue (`地址：`, `ship to`) ends right before `start`. */
@@ -255,7 +268,39 @@ function withUnitsBefore(text: string, start: number, done: number): number {
   return start;
 }
 
-/** English, Hong Kong and Singapore street addresses in `text` (width-folded), each with its candidate. */
+/**
+ * A German-style street line, the house number after the street (`Hohenzollernstraße 14`), ending right before a
+ * digit run: the street word, its type a suffix of it.
+ */
+const SUFFIXED_STREET =
+  /(?<![\p{L}\p{N}])\p{Lu}[\p{L}-]{0,30}(?:straße|strasse|str\.|gasse|weg|allee|platz|damm|ufer|ring|chaussee) $/u;
+/** The rest of a street line like that: the house number, then a postcode and city, a country (`, 80801 München, Germany`). */
+const SUFFIXED_REST =
+  /[1-9]\d{0,3}[a-z]?(?![\p{L}\p{N}])(?:,? (?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}(?:, \p{Lu}[\p{L}]+)?(?![\p{L}\p{N}]))?/uy;
+/** Street types no other word ends with (`ring`, `weg`, `damm` also end brands and things: `Rotring`). */
+const UNMISTAKABLE_SUFFIX = /(?:straße|strasse|str\.|gasse|allee|chaussee) $/;
+const SUFFIX_LASTS = [...'egzmr.'].map((c) => c.charCodeAt(0));
+/** How far before a digit run a suffixed street word is looked for. */
+const SUFFIXED_REACH = 40;
+
+/** A German-style address whose house number is the digit run at `a` (`Hohenzollernstraße 14, 80801 München`). */
+function suffixedStreetAt(text: string, a: number): ScanMatch | null {
+  // The last letter of a street type (straße, weg, platz, damm, ufer, str.): most numbers follow no such word.
+  if (text.charCodeAt(a - 1) !== 32 || !SUFFIX_LASTS.includes(text.charCodeAt(a - 2))) return null;
+  const street = SUFFIXED_STREET.exec(text.slice(Math.max(0, a - SUFFIXED_REACH), a));
+  if (!street) return null;
+  SUFFIXED_REST.lastIndex = a;
+  const rest = SUFFIXED_REST.exec(text);
+  if (!rest) return null;
+  // A postcode and city make it an address beyond doubt. Without them only an unmistakable type counts (not `Rotring 12`).
+  const postcode = / \d{4,5} /.test(rest[0]);
+  if (!postcode && !UNMISTAKABLE_SUFFIX.test(street[0])) return null;
+  const start = a - street[0].length;
+  const match = text.slice(start, a + rest[0].length);
+  return [start, match, { normalized: normalizeEnglishAddress(match), confidence: postcode ? FULL : STREET_ONLY }];
+}
+
+/** English, Hong Kong, Singapore and German-style street addresses in `text` (width-folded), with their candidates. */
 export function englishAddresses(text: string): ScanMatch[] {
   const out: ScanMatch[] = [];
   const runs = digitRuns(text);
@@ -264,6 +309,14 @@ export function englishAddresses(text: string): ScanMatch[] {
     const a = runs[i]!;
     if (a < done) continue;
     const from = startAt(text, a, runs[i + 1]!);
+    if (from < 0) {
+      const suffixed = suffixedStreetAt(text, a);
+      if (suffixed && suffixed[0] >= done) {
+        out.push(suffixed);
+        done = suffixed[0] + suffixed[1].length;
+      }
+      continue;
+    }
     if (from < done) continue;
     const start = withUnitsBefore(text, from, done);
     const found = readEnglishAddress(text, from, cuedAt(text, start));

@@ -1,6 +1,7 @@
 import { digitRuns } from '../digit-runs';
-import { englishAddresses, normalizeEnglishAddress, readEnglishAddress } from '../english-address';
+import { englishAddresses, isDesignator, normalizeEnglishAddress, readEnglishAddress } from '../english-address';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { foldWidth } from '../fold-width';
 import { hasFeature } from '../text-features';
 
 /** An address from a province, city or district down to a numbered unit is as specific as addresses get. */
@@ -259,11 +260,12 @@ function keptPrefix(address: string): string {
 
 /**
  * What a mask shows of an English address, like `上海市浦东新区` of a Chinese one: its first word when that is a
- * designator (`Flat ****`), nothing when it is a number (`367`, `#12-05`), since numbers are what identify a home.
+ * designator (`Flat ****`, `No. ****`), nothing when it is a number (`367`, `#12-05`) or a street's name
+ * (`Hohenzollernstraße 14`), since those are what identify a home.
  */
 function keptWord(address: string): string {
   const first = address.split(/[\s,，\u3000]/, 1)[0]!;
-  return /[0-9０-９]/.test(first) ? '' : `${first} `;
+  return isDesignator(foldWidth(first)) ? `${first} ` : '';
 }
 
 /** A Chinese address starts with a Han character; an English one with a letter, a digit or `#`, full-width or not. */
