@@ -279,14 +279,16 @@ const SUFFIXED_REST =
   /[1-9]\d{0,3}[a-z]?(?![\p{L}\p{N}])(?:,? (?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}(?:, \p{Lu}[\p{L}]+)?(?![\p{L}\p{N}]))?/uy;
 /** Street types no other word ends with (`ring`, `weg`, `damm` also end brands and things: `Rotring`). */
 const UNMISTAKABLE_SUFFIX = /(?:straße|strasse|str\.|gasse|allee|chaussee) $/;
-const SUFFIX_LASTS = [...'egzmr.'].map((c) => c.charCodeAt(0));
+const STREET_SUFFIXES = ['straße', 'strasse', 'str.', 'gasse', 'weg', 'allee', 'platz', 'damm', 'ufer', 'ring', 'chaussee'];
+const SUFFIX_LASTS = [...new Set(STREET_SUFFIXES.map((t) => t.charCodeAt(t.length - 1)))];
 /** How far before a digit run a suffixed street word is looked for. */
 const SUFFIXED_REACH = 40;
 
 /** A German-style address whose house number is the digit run at `a` (`Hohenzollernstraße 14, 80801 München`). */
 function suffixedStreetAt(text: string, a: number): ScanMatch | null {
-  // The last letter of a street type (straße, weg, platz, damm, ufer, str.): most numbers follow no such word.
+  // Most numbers follow no street type: a look at the word's end before the regex.
   if (text.charCodeAt(a - 1) !== 32 || !SUFFIX_LASTS.includes(text.charCodeAt(a - 2))) return null;
+  if (!STREET_SUFFIXES.some((t) => text.startsWith(t, a - 1 - t.length))) return null;
   const street = SUFFIXED_STREET.exec(text.slice(Math.max(0, a - SUFFIXED_REACH), a));
   if (!street) return null;
   SUFFIXED_REST.lastIndex = a;
