@@ -497,6 +497,32 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('Agent: How can I help?\nGuest: Room Service, please.')).toEqual([]);
   });
 
+  it.each([
+    ['客户：我想挂下周三心内科司徒慧敏主任的专家号。', ['司徒慧敏']],
+    ['50万元，理财经理骆某宣称年化4.2%', ['骆']],
+    ['张某，男，汉族', ['张']],
+    ['据村民赵某介绍，事发时天已黑', ['赵']],
+    ['原告刘某某诉称', ['刘']],
+  ])('finds the full name after a department, and the surname before 某, in %s', (text, found) => {
+    expect(names(text)).toEqual(found);
+  });
+
+  it.each([
+    '某人说过',
+    '我们在某天见过',
+    '通过某种方式',
+    '据悉，原某银行员工称',
+    '任某一方违约的',
+    '我们是原某厂的老员工',
+    '5楼某租客',
+    '人事处查某员工',
+    '各科任课老师',
+    '信贷科高级经理',
+    '驻京办事处常务副主任主持会议',
+  ])('takes no 某 meaning "some", nor a duty after a department, for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
   it('finds every display name of a header that lists several addresses, and no team or bare address', () => {
     expect(
       names('To: 李娜 <lina@example.com>, 王建国 <wjg@example.cn>; Anna Lee <a@example.com>, <b@example.com>'),

@@ -279,7 +279,19 @@ const SUFFIXED_REST =
   /[1-9]\d{0,3}[a-z]?(?![\p{L}\p{N}])(?:,? (?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}-]*(?: \p{Lu}[\p{L}-]*){0,2}(?:, \p{Lu}[\p{L}]+)?(?![\p{L}\p{N}]))?/uy;
 /** Street types no other word ends with (`ring`, `weg`, `damm` also end brands and things: `Rotring`). */
 const UNMISTAKABLE_SUFFIX = /(?:straße|strasse|str\.|gasse|allee|chaussee) $/;
-const STREET_SUFFIXES = ['straße', 'strasse', 'str.', 'gasse', 'weg', 'allee', 'platz', 'damm', 'ufer', 'ring', 'chaussee'];
+const STREET_SUFFIXES = [
+  'straße',
+  'strasse',
+  'str.',
+  'gasse',
+  'weg',
+  'allee',
+  'platz',
+  'damm',
+  'ufer',
+  'ring',
+  'chaussee',
+];
 const SUFFIX_LASTS = [...new Set(STREET_SUFFIXES.map((t) => t.charCodeAt(t.length - 1)))];
 /** How far before a digit run a suffixed street word is looked for. */
 const SUFFIXED_REACH = 40;

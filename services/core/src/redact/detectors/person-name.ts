@@ -785,7 +785,7 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
  * (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`, `Cc: 华南区 <…>`) does not end with one.
  */
 const NOT_FINAL = bitmap(
-  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐',
+  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副',
 );
 /** Kinship words that begin with a surname character (`我是患者孙子`). */
 const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
@@ -1077,6 +1077,43 @@ function surnameBeforeGreeting(text: string, q: number, out: ScanMatch[]): void 
   out.push([at, text.slice(at, q - 1), { normalized: text.slice(at, q - 1), confidence: SURNAME }]);
 }
 
+/**
+ * Surnames before `某` or `某某` (`理财经理骆某宣称`, `张某，男`, `被告人李某诉称`), as statements, complaints and rulings
+ * name a person they do not name in full: the surname at low confidence. After a role or a word names follow
+ * (`司机陈某当场`, `村民赵某介绍`), unless a thing follows (`是原某公司`); standing apart, only before punctuation, a
+ * verb or a preposition (`张某，`, `骆某宣称`), since `原某银行`, `任某一方`, `连某知名主播` mean "some".
+ */
+function someones(text: string, out: ScanMatch[]): void {
+  for (let i = text.indexOf('某'); i !== -1; i = text.indexOf('某', i + 1)) {
+    const next = text.charCodeAt(text.charCodeAt(i + 1) === SOME ? i + 2 : i + 1);
+    if (SOME_NOUNS.includes(next)) continue;
+    const at = surnameLength(text, i - 2) === 2 ? i - 2 : i - 1;
+    if (surnameLength(text, at) !== i - at || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) continue;
+    const before = text.charCodeAt(at - 1);
+    if (isHan(text, at - 1)) {
+      if (!endsBeforeName(text, at) && !ROLE_ENDS.includes(before)) continue;
+    } else if (isAsciiLetter(before) || (before >= 0x30 && before <= 0x39)) {
+      continue; // `5楼某`: a floor's
+    } else if (
+      !(endsClause(next) || next === 0x20 || next === 0x3a || next === 0xff1a || AFTER_SOMEONE.includes(next))
+    ) {
+      continue;
+    }
+    out.push([at, text.slice(at, i), { normalized: text.slice(at, i), confidence: SURNAME }]);
+  }
+}
+const SOME = '某'.charCodeAt(0);
+/** What `某` meaning "some" comes before: a numeral, a measure word or a thing (`某人`, `某天`, `某一方`, `某公司`, `某笔`). */
+const SOME_NOUNS = [
+  ...'人天地些种種个個位日年月时時处處事件项項方类類次样樣家品款台部一二两兩三几幾数數多公银銀平市省县縣国國大知女男笔筆张張条條段间間门門店网網牌单單厂廠局院校所社团團队隊组組企',
+].map((c) => c.charCodeAt(0));
+/** Verbs and prepositions a person referred to as `王某` is followed by (`骆某宣称`, `王某某于`, `李某因`). */
+const AFTER_SOMEONE = [...'说說称稱宣表在于於因被将將向对對与與和等曾已也还還就所的系係为為是涉承供驾駕持'].map((c) =>
+  c.charCodeAt(0),
+);
+/** What role nouns end with that name a person by a surname and 某 (`被告人`, `司机`, `员工`, `村民`, `当事者`). */
+const ROLE_ENDS = [...'人告机機工民者员員'].map((c) => c.charCodeAt(0));
+
 /** What may stand between a name and its label (`彭杰，身份证`), by code: `，,：: `. */
 const LABEL_SEPARATORS = [...'，,：: '].map((c) => c.charCodeAt(0));
 
@@ -1300,17 +1337,24 @@ function nameBefore(text: string, q: number, floor: number, before: number): num
     if (surname === 0 || surname >= length || length - surname > 2 || !isGivenName(text, at + surname, q)) continue;
     if (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) continue;
     if (NOT_NAMES.has(text.slice(at, at + 2))) continue;
-    if (before !== ANYWHERE && isHan(text, at - 1) && (before === AFTER_BOUNDARY || !standsApart(text, at, floor)))
+    if (before !== ANYWHERE && isHan(text, at - 1) && (before === AFTER_BOUNDARY || !standsApart(text, at, floor, q)))
       continue;
     return at;
   }
   return -1;
 }
 
-/** Whether a name at `at` stands apart: after no Han character, or after a word of `BEFORE_NAME` (that ends at `floor`). */
-function standsApart(text: string, at: number, floor: number): boolean {
-  return !isHan(text, at - 1) || (at === floor && endsBeforeName(text, at));
+/**
+ * Whether a name at `at` stands apart: after no Han character, or after a word of `BEFORE_NAME` (that ends at
+ * `floor`), or, when it is a full name that ends at `end`, after a department (`心内科司徒慧敏主任`; a shorter one is as
+ * often a duty, `各科任课老师`, `信贷科高级经理`).
+ */
+function standsApart(text: string, at: number, floor: number, end = at): boolean {
+  if (!isHan(text, at - 1) || (at === floor && endsBeforeName(text, at))) return true;
+  return end - at >= 3 && DEPARTMENT_ENDS.includes(text.charCodeAt(at - 1)) && endsLikeName(text, at, end);
 }
+/** What the name of a department ends with (`心内科`, `教务处`). */
+const DEPARTMENT_ENDS = [...'科处處'].map((c) => c.charCodeAt(0));
 
 /** Whether a word of `BEFORE_NAME` ends at `at`. */
 function endsBeforeName(text: string, at: number): boolean {
@@ -1563,6 +1607,7 @@ export const personName: Detector = {
     if (han) {
       chineseCues(text, out); // every Chinese cue is Han characters
       hanAnswers(text, out);
+      someones(text, out);
     }
     signatures(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
