@@ -498,6 +498,27 @@ describe('person name from roles, family, letters and passports', () => {
   });
 
   it.each([
+    ['Full name (as in passport): ZHANG YUXUAN\nPassport No.: E1234', ['ZHANG YUXUAN']],
+    ['Beneficiary: WONG KA YAN', ['WONG KA YAN']],
+    ['姓名：ZHANG WEI', ['ZHANG WEI']],
+    ['Name: John Smith', ['John Smith']],
+    ['坐席：户主潘德明对吧？', ['潘德明']],
+    ['孩子孙一鸣，370202201401221234', ['孙一鸣']],
+  ])(
+    'finds a name in capitals in a labelled field, before a question tag, or listed with an ID in %s',
+    (text, found) => {
+      expect(names(text)).toEqual(found);
+    },
+  );
+
+  it.each(['Name: NOT APPLICABLE', 'Account name: ACME TRADING', 'Full name (optional): N/A', '我爸高血压，吃药'])(
+    'takes no placeholder or company in capitals, and no illness, for a name in %s',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
+
+  it.each([
     ['客户：我想挂下周三心内科司徒慧敏主任的专家号。', ['司徒慧敏']],
     ['50万元，理财经理骆某宣称年化4.2%', ['骆']],
     ['张某，男，汉族', ['张']],

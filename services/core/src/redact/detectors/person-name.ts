@@ -169,6 +169,11 @@ const THANKS = [...CLOSINGS, '感谢', '感謝', '多谢', '多謝', '唔该', '
 const TRAILING_PUNCTUATION = /[\s!！。.,，~～]+$/;
 /** Words that, right after a weak cue's name, show where it ends (`客户王明反映`). */
 const FOLLOWERS = [
+  // A question tag that checks who someone is (`户主潘德明对吧？`).
+  '对吧',
+  '對吧',
+  '对吗',
+  '對嗎',
   '说',
   '說',
   '反映',
@@ -462,8 +467,9 @@ const EN_STOP = new Set([
   'Yes',
   'No',
   'Sorry',
-  // What a name field holds when it holds none (`姓名（英文）：Unknown`).
+  // What a name field holds when it holds none (`姓名（英文）：Unknown`, `Not Applicable`).
   'None',
+  'Not',
   'Unknown',
   'Optional',
   'Same',
@@ -519,7 +525,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -639,8 +645,10 @@ const CAPITALS_NAME = /[A-Z]{2,}(?:,? (?:[A-Z]{2,}|[A-Z][a-z]+)){1,2}(?![A-Za-z0
 function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | null {
   let end = at + 1;
   while (isAsciiLetter(text.charCodeAt(end))) end++;
-  // A slash after the first word is the passport form's, the only one tried where no cue says `romanized`.
-  const re = text.charCodeAt(end) === 0x2f ? PASSPORT_NAME : romanized ? CAPITALS_NAME : null;
+  // A slash after the first word is the passport form's, the only one tried where no cue says `romanized`; a first
+  // word in capitals is a surname where it does (a labelled field, `拼音`), else a capitalized name is looked for.
+  const capitals = romanized && end - at >= 2 && isCapitals(text, at, end);
+  const re = text.charCodeAt(end) === 0x2f ? PASSPORT_NAME : capitals ? CAPITALS_NAME : null;
   if (re === null) return englishNameAt(text, at);
   re.lastIndex = at;
   const m = re.exec(text);
@@ -648,6 +656,12 @@ function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | 
   // Capitals are a name when their first word is a romanized surname (`CHEUNG Hoi Ling`; not `NOT APPLICABLE`).
   if (re === CAPITALS_NAME && !ROMANIZED_SURNAMES.has(m[0].slice(0, m[0].search(/[ ,]/)))) return null;
   return [at, m[0]];
+}
+
+/** Whether `text[from, to)` is all capital letters. */
+function isCapitals(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!(text.charCodeAt(i) >= 0x41 && text.charCodeAt(i) <= 0x5a)) return false;
+  return true;
 }
 
 /** A display name worth looking for: a Chinese name as written, or a Latin one in any case. */
@@ -748,7 +762,7 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
     }
   }
   const first = text.charCodeAt(at);
-  if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized); // A-Z
+  if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized || colon); // A-Z
   if (romanized) return null;
   // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
   if (!startsSurname(first) && (weak || !colon)) return null;
@@ -816,10 +830,11 @@ const INTRODUCTION_REACH = 8;
  * Whether the name at [`at`, `end`) glued to the role or relative at `cueStart` is introduced: the clause says who
  * someone is (`车主是我爸曹德明，`, `我是她儿子林浩然。`, `我是房产顾问邓强，`) and the name ends it. After a `relative`
  * the name has three characters (`是我女儿高兴，` is no name) and a `是` comes before; after a role, the speaker
- * introduces themself (`我是`).
+ * introduces themself (`我是`). Or a phone or ID follows, as people are listed (`孩子孙一鸣，370202…`).
  */
 function introduced(text: string, cueStart: number, at: number, end: number, relative: boolean): boolean {
   if (!endsClause(text.charCodeAt(end)) || (relative && end - at < 3) || !endsLikeName(text, at, end)) return false;
+  if (identifierFollows(text, end)) return true; // `孩子孙一鸣，370202…`: people listed with their IDs
   for (let j = cueStart - 1; j >= 0 && j >= cueStart - INTRODUCTION_REACH; j--) {
     const c = text.charCodeAt(j);
     if (endsClause(c) || c === 0x3a || c === 0xff1a) return false;
@@ -828,6 +843,17 @@ function introduced(text: string, cueStart: number, at: number, end: number, rel
   }
   return false;
 }
+/** Whether a comma and then a number of eleven digits or more (a phone, an ID) follow `end`. */
+function identifierFollows(text: string, end: number): boolean {
+  const comma = text.charCodeAt(end);
+  if (comma !== 0xff0c && comma !== 0x2c) return false;
+  let from = end + 1;
+  while (text.charCodeAt(from) === 0x20) from++;
+  let to = from;
+  while (text.charCodeAt(to) >= 0x30 && text.charCodeAt(to) <= 0x39) to++;
+  return to - from >= 11;
+}
+
 const IS = '是'.charCodeAt(0);
 const IS_CANTONESE = '係'.charCodeAt(0);
 const I = '我'.charCodeAt(0);
@@ -1393,7 +1419,7 @@ function englishCues(text: string, out: ScanMatch[]): void {
       const end = header ? headerNameEnd(text, at) : chineseNameEnd(text, at, m[0].includes(':'));
       if (end > 0) out.push([at, text.slice(at, end)]);
     } else {
-      const en = title ? englishNameAt(text, at) : romanNameAt(text, at, false);
+      const en = title ? englishNameAt(text, at) : romanNameAt(text, at, m[0].includes(':'));
       if (en) out.push(en);
     }
     if (header) moreRecipients(text, at, out);
