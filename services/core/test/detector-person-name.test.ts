@@ -511,6 +511,16 @@ describe('person name from roles, family, letters and passports', () => {
     },
   );
 
+  it.each([
+    ['Agent: Thank you, Ms. Li. I see the booking', ['Li']],
+    ['工程部的马建军师傅来看过一次', ['马建军']],
+    ['入住人于涛', ['于涛']],
+    ['客户：公网 IP 是多少', []],
+    ['同事来处理了', []],
+  ])('takes a title, a function word after a cue or a network word for no name in %s', (text, found) => {
+    expect(names(text)).toEqual(found);
+  });
+
   it.each(['Name: NOT APPLICABLE', 'Account name: ACME TRADING', 'Full name (optional): N/A', '我爸高血压，吃药'])(
     'takes no placeholder or company in capitals, and no illness, for a name in %s',
     (text) => {

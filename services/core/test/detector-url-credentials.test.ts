@@ -23,6 +23,11 @@ describe('URL credentials detector', () => {
     expect(detect('ftp://bob:p@ss@files.example.com/').map((f) => f.value)).toEqual(['bob:p@ss']);
     expect(detect('git clone https://ghp_abc123@github.com/o/r.git').map((f) => f.value)).toEqual(['ghp_abc123']);
     expect(detect('redis://:hunter2@cache:6379').map((f) => f.value)).toEqual([':hunter2']);
+    // An unencoded `#`, as people paste passwords: still the password's, not a fragment's.
+    expect(detect('postgresql://crm_admin:Hx#2024db!@10.1.2.3:5432/crm').map((f) => f.value)).toContain(
+      'crm_admin:Hx#2024db!',
+    );
+    expect(detect('https://example.com/#frag@x').map((f) => f.type)).not.toContain('URL_CREDENTIALS');
   });
 
   it('wins over an email address read into password@host', () => {

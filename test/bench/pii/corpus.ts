@@ -6,6 +6,8 @@ import type { LabelledCase, Row } from './score-rows';
 export const CORPUS_DIR = new URL('../../fixtures/pii-corpus/', import.meta.url);
 /** Snippets written to the same conventions by authors who had not read the detectors: how the rules generalize. */
 export const INDEPENDENT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-independent/', import.meta.url);
+/** Written the same way after the rules were last fitted on the independent corpus, and never fitted on: held out. */
+export const HOLDOUT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout/', import.meta.url);
 
 /** Every snippet of our annotated corpus (test/fixtures/pii-corpus/*.jsonl), in file order. */
 export function loadCorpus(dir: URL = CORPUS_DIR): CorpusSnippet[] {

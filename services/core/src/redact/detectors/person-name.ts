@@ -326,6 +326,8 @@ const STOP = new Set(
     '嘅咗喺係唔啲咁啦嘛喔咯哟呗',
 );
 const AND = '和'.charCodeAt(0);
+const YU = '于'.charCodeAt(0);
+const YU_TRADITIONAL = '於'.charCodeAt(0);
 /** Surnames that are far more often a function word before a name (`和张伟先生`, `这位王女士`). */
 const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海国國平明云雲区區门門花位计計满滿强那但由');
 /** Everyday words that begin with a surname character and would otherwise be read as a name after a cue. */
@@ -467,6 +469,13 @@ const EN_STOP = new Set([
   'Yes',
   'No',
   'Sorry',
+  // Titles: `Thank you, Ms. Li` names `Li`, not `Ms`.
+  'Mr',
+  'Ms',
+  'Mrs',
+  'Miss',
+  'Mx',
+  'Dr',
   // What a name field holds when it holds none (`姓名（英文）：Unknown`, `Not Applicable`).
   'None',
   'Not',
@@ -766,7 +775,12 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
   if (romanized) return null;
   // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
   if (!startsSurname(first) && (weak || !colon)) return null;
-  if (guarded && inBits(FUNCTION_SURNAME_CHARS, first)) return null;
+  // A function word right after a cue glued on is that word (`师傅来看过`, `同事来处理`), unless the cue names (`我叫`)
+  // or it is 于, as common a surname as a word (`入住人于涛`).
+  if (inBits(FUNCTION_SURNAME_CHARS, first)) {
+    const glued = !colon && at === cueEnd && !cue.cue.endsWith('叫') && first !== YU && first !== YU_TRADITIONAL;
+    if (guarded || glued) return null;
+  }
   // `姓名和证件`, `房东和租客`: right after a cue, `和` is the conjunction, not the rare surname.
   if (first === AND && !(colon || at > cueEnd)) return null;
   // After a note (`联系人（选填）：`) the field as often holds a placeholder (`暂无`): a name there has a known surname.
@@ -779,7 +793,7 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
   // After a note the field is checked as a weak cue's is (`收款人（全称）：华夏银行`, `申请人（个人/单位）：单位`).
   const noted = start !== cueEnd;
   if ((weak || noted) && !endsAtBoundary(text, end)) return null;
-  if (noted && !endsLikeName(text, at, end)) return null;
+  if ((weak || noted) && !endsLikeName(text, at, end)) return null; // `客户：公网 IP`, `申请人（个人/单位）：单位`
   // `户主成员的`, `病人高烧`: a role glued to a two-character word; glued on, a name has three characters. A relative
   // glued to a word is as often a habit or an illness (`我爸高血压`, `我妈包饺子`): after one, a name needs 叫/是/：,
   // unless the sentence introduces the person (see `introduced`).
@@ -799,7 +813,7 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
  * (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`, `Cc: 华南区 <…>`) does not end with one.
  */
 const NOT_FINAL = bitmap(
-  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副',
+  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副网網',
 );
 /** Kinship words that begin with a surname character (`我是患者孙子`). */
 const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
