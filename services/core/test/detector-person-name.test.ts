@@ -512,6 +512,37 @@ describe('person name from roles, family, letters and passports', () => {
   );
 
   it.each([
+    ['客户：留我的吧，我是他女儿陈静，18081798700。', ['陈静']],
+    ['客户：乘机人黄淑芬，拼音 HUANG', ['黄淑芬']],
+    ['经纪人（卢志鹏）：姐，您看的那套', ['卢志鹏']],
+    ['kamanho@example.com.hk\n何嘉敏 謹啟', ['何嘉敏']],
+    ['Yours faithfully,\nPeter Chan', ['Peter Chan']],
+    ['Her name is Maria Gonzalez.', ['Maria Gonzalez']],
+    ['attn. Katrin Vogel\nAddress: Industriestraße 5', ['Katrin Vogel']],
+    ['card 4111, name on card Jonathan Reyes, billing', ['Jonathan Reyes']],
+    ['客服：多謝陳生。系統顯示', ['陳']],
+    ['收到。李生嘅出生日期係？', ['李']],
+    ['職員：李太你好，請問', ['李']],
+  ])('finds the name a number, a role, parentheses, a closing or an English cue give in %s', (text, found) => {
+    expect(names(text)).toEqual(found);
+  });
+
+  it.each([
+    '客户（VIP）：你好',
+    '客户（高端）',
+    '委托人（盖章）：',
+    '全体员工 敬启',
+    'Her name is Mud.',
+    'Attn: Human Resources',
+    '注意卫生。',
+    '全体师生，',
+    '王太好了',
+    '出生，',
+  ])('takes no note, closing, withheld name, team, brand or word with 生/太 for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it.each([
     ['Agent: Thank you, Ms. Li. I see the booking', ['Li']],
     ['工程部的马建军师傅来看过一次', ['马建军']],
     ['入住人于涛', ['于涛']],

@@ -15,6 +15,10 @@ const ROLES = [
   '患者',
   '病人',
   '旅客',
+  '乘机人',
+  '乘機人',
+  '用户',
+  '用戶',
   '管家',
   '管理员',
   '管理員',
@@ -160,7 +164,7 @@ const PREFIX_CUES: readonly {
   ...['我姓', '你姓', '您姓', '他姓', '她姓', '免贵姓', '免貴姓'].map((cue) => ({ cue, surname: true })),
 ];
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
-const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好'];
+const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好', '谨启', '謹啟', '敬启', '敬啟', '拜上'];
 /**
  * Thanks a signature may follow (`麻煩盡快處理，唔該晒！` / `陳大文`), whatever punctuation ends them: only a full name, as
  * a two-character wish is as likely below them (`谢谢！` / `安好`).
@@ -291,12 +295,33 @@ const LABELS_AFTER = ['身份证', '身份證', '身分證', '电话', '電話',
 /** Greetings a surname and title come before (`韦姐您好`). */
 const GREETINGS = ['您好', '你好'];
 /** Titles a surname takes in speech (`韦姐`, `邵生`, `韩总`, `陈叔`), by code. */
-const GREETED_TITLES = [...'姐哥总總生叔姨'].map((c) => c.charCodeAt(0));
+const GREETED_TITLES = [...'姐哥总總生太叔姨'].map((c) => c.charCodeAt(0));
 /**
  * Words such a title ends whose first character is also a surname: no surname and title (`师姐你好`, `帅哥你好`,
  * `余生你好`). `阿` before a kin title is a prefix (`阿姨`, `阿叔`), never the surname.
  */
-const TITLED_WORDS = new Set(['师姐', '師姐', '师哥', '師哥', '帅哥', '帥哥', '师叔', '師叔', '空姐', '余生']);
+const TITLED_WORDS = new Set([
+  '师姐',
+  '師姐',
+  '师哥',
+  '師哥',
+  '帅哥',
+  '帥哥',
+  '师叔',
+  '師叔',
+  '空姐',
+  '余生',
+  '卫生',
+  '衛生',
+  '师生',
+  '師生',
+  '毕生',
+  '畢生',
+  // Brands and names of things (`方太` kitchen appliances, `马太福音`).
+  '方太',
+  '马太',
+  '馬太',
+]);
 const A_PREFIX = '阿'.charCodeAt(0);
 /** Words a given name stops before. */
 const TITLES = [
@@ -323,7 +348,9 @@ const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
     '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款' +
     // Cantonese particles, as 的/了/在/是/不 are (`房東江門嘅`), and sentence-final particles (`辛苦啦`).
-    '嘅咗喺係唔啲咁啦嘛喔咯哟呗',
+    '嘅咗喺係唔啲咁啦嘛喔咯哟呗' +
+    // `李某某`: a name withheld, never a given name.
+    '某',
 );
 const AND = '和'.charCodeAt(0);
 const YU = '于'.charCodeAt(0);
@@ -338,6 +365,14 @@ const NOT_NAMES = new Set([
   '敬禮',
   '钟意',
   '鍾意',
+  '敬启',
+  '敬啟',
+  '谨启',
+  '謹啟',
+  '拜上',
+  // What a form asks for in parentheses after a label (`委托人（盖章）：`).
+  '盖章',
+  '蓋章',
   '母亲',
   '母親',
   '父亲',
@@ -488,7 +523,7 @@ const EN_STOP = new Set([
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
-  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department center centre billing mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception'.split(
+  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception'.split(
     ' ',
   ),
 );
@@ -534,7 +569,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:[Mm]y name is|[Mm]y name['’]s|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|[Ss]incerely|[Ff]aithfully|[Tt]ruly|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -755,6 +790,8 @@ const isCueLink = (c: number) =>
 function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | null {
   const { weak, guarded, romanized, apposition } = cue;
   if (cue.self) return selfNamed(text, cueEnd);
+  const inParentheses = parenthesizedName(text, cueEnd);
+  if (inParentheses) return inParentheses;
   const start = afterParenthesis(text, cueEnd, weak);
   let at = start;
   const c = text.charCodeAt(at);
@@ -847,8 +884,9 @@ const INTRODUCTION_REACH = 8;
  * introduces themself (`我是`). Or a phone or ID follows, as people are listed (`孩子孙一鸣，370202…`).
  */
 function introduced(text: string, cueStart: number, at: number, end: number, relative: boolean): boolean {
-  if (!endsClause(text.charCodeAt(end)) || (relative && end - at < 3) || !endsLikeName(text, at, end)) return false;
-  if (identifierFollows(text, end)) return true; // `孩子孙一鸣，370202…`: people listed with their IDs
+  if (!endsClause(text.charCodeAt(end)) || !endsLikeName(text, at, end)) return false;
+  if (identifierFollows(text, end)) return true; // `孩子孙一鸣，370202…`, `女儿陈静，1808…`: people with their numbers
+  if (relative && end - at < 3) return false;
   for (let j = cueStart - 1; j >= 0 && j >= cueStart - INTRODUCTION_REACH; j--) {
     const c = text.charCodeAt(j);
     if (endsClause(c) || c === 0x3a || c === 0xff1a) return false;
@@ -891,6 +929,21 @@ function selfNamed(text: string, cueEnd: number): ScanMatch | null {
   while (text.charCodeAt(at) === 0x20) at++;
   const end = chineseNameEnd(text, at, false);
   return end > 0 && endsClause(text.charCodeAt(end)) && endsLikeName(text, at, end) ? [at, text.slice(at, end)] : null;
+}
+
+/**
+ * A name in parentheses right after a cue, as transcripts label a speaker by role and name (`经纪人（卢志鹏）：`): a
+ * surname and a given name that fill the parentheses, before the label's colon (`客户（高端）` is a note).
+ */
+function parenthesizedName(text: string, cueEnd: number): ScanMatch | null {
+  const open = text.charCodeAt(cueEnd);
+  if (open !== 0xff08 && open !== 0x28) return null; // （(
+  const at = cueEnd + 1;
+  const end = chineseNameEnd(text, at, false);
+  const close = text.charCodeAt(end);
+  if (end < 0 || (close !== 0xff09 && close !== 0x29) || !endsLikeName(text, at, end)) return null; // ）)
+  const colon = text.charCodeAt(end + 1);
+  return colon === 0x3a || colon === 0xff1a ? [at, text.slice(at, end)] : null; // a speaker's label, not a note
 }
 
 /**
@@ -1033,9 +1086,9 @@ function mayName(text: string, p: number, kind: number): boolean {
   const colon = c === 0x3a || c === 0xff1a; // : ：
   if (colon || isCueLink(c) || c === 0xff0c || c === 0x2c) c = text.charCodeAt(++at); // ，, after `是我`
   while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
-  if (startsSurname(c)) return true;
+  if (startsSurname(c) || c === 0x28 || c === 0xff08) return true; // (: a name or a note in parentheses
   if ((kind & STRONG_PREFIX) === 0) return false;
-  return (c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff) || c === 0xff08 || c === 0x28; // （(
+  return (c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff);
 }
 
 /**
@@ -1142,6 +1195,26 @@ function someones(text: string, out: ScanMatch[]): void {
     out.push([at, text.slice(at, i), { normalized: text.slice(at, i), confidence: SURNAME }]);
   }
 }
+/**
+ * Surnames with the Cantonese titles 生 (Mr) and 太 (Mrs) outside a greeting (`多謝陳生。`, `李生嘅出生日期`, `打去李太，`):
+ * the surname at low confidence. It stands apart or after a word names follow, and a clause end or `嘅` follows; not a
+ * word (`衛生`, `師生`).
+ */
+function cantoneseTitled(text: string, out: ScanMatch[]): void {
+  for (const title of CANTONESE_TITLES) {
+    for (let q = text.indexOf(title, 1); q !== -1; q = text.indexOf(title, q + 1)) {
+      const next = text.charCodeAt(q + 1);
+      if (!(endsClause(next) || next === OF_CANTONESE || next === 0x20)) continue;
+      const at = surnameLength(text, q - 2) === 2 ? q - 2 : q - 1;
+      if (surnameLength(text, at) !== q - at || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) continue;
+      if (text.charCodeAt(at) === A_PREFIX || TITLED_WORDS.has(text.slice(q - 1, q + 1))) continue;
+      if (isHan(text, at - 1) && !endsBeforeName(text, at)) continue;
+      out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
+    }
+  }
+}
+const CANTONESE_TITLES = ['生', '太'];
+
 const SOME = '某'.charCodeAt(0);
 /** What `某` meaning "some" comes before: a numeral, a measure word or a thing (`某人`, `某天`, `某一方`, `某公司`, `某笔`). */
 const SOME_NOUNS = [
@@ -1434,12 +1507,16 @@ function englishCues(text: string, out: ScanMatch[]): void {
       if (end > 0) out.push([at, text.slice(at, end)]);
     } else {
       const en = title ? englishNameAt(text, at) : romanNameAt(text, at, m[0].includes(':'));
-      if (en) out.push(en);
+      // `Her name is Mud`, `His name is Listed Below`: of someone else, a full name only.
+      if (en && (en[1].includes(' ') || !THIRD_PERSON.test(m[0]))) out.push(en);
     }
     if (header) moreRecipients(text, at, out);
   }
   for (let i = 0; i < windows.length; i += 2) answers(text, windows[i]!, windows[i + 1]!, out);
 }
+
+/** Someone else's name cue, as `EN_CUE` matches it. */
+const THIRD_PERSON = /^[Hh](?:er|is) /;
 
 /** A mail header's label, as `EN_CUE` matches it. */
 const HEADER = /^(?:From|To|Cc):/;
@@ -1648,6 +1725,7 @@ export const personName: Detector = {
       chineseCues(text, out); // every Chinese cue is Han characters
       hanAnswers(text, out);
       someones(text, out);
+      cantoneseTitled(text, out);
     }
     signatures(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
