@@ -6,6 +6,7 @@ import {
   CORPUS_DIR,
   corpusCases,
   corpusRows,
+  HOLDOUT_2_CORPUS_DIR,
   HOLDOUT_CORPUS_DIR,
   INDEPENDENT_CORPUS_DIR,
   loadCorpus,
@@ -144,6 +145,7 @@ describe('detect on the PII corpus', () => {
 describe.each([
   { name: 'independent', dir: INDEPENDENT_CORPUS_DIR, size: 90 },
   { name: 'held-out', dir: HOLDOUT_CORPUS_DIR, size: 60 },
+  { name: 'second held-out', dir: HOLDOUT_2_CORPUS_DIR, size: 50 },
 ])('the $name PII corpus', ({ dir, size }) => {
   const snippets = loadCorpus(dir);
   const cases = corpusCases(snippets);

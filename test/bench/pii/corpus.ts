@@ -8,6 +8,8 @@ export const CORPUS_DIR = new URL('../../fixtures/pii-corpus/', import.meta.url)
 export const INDEPENDENT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-independent/', import.meta.url);
 /** Written the same way after the rules were last fitted on the independent corpus, and never fitted on: held out. */
 export const HOLDOUT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout/', import.meta.url);
+/** A second held-out set, written while rules were fitted on the first one, and never fitted on. */
+export const HOLDOUT_2_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-2/', import.meta.url);
 
 /** Every snippet of our annotated corpus (test/fixtures/pii-corpus/*.jsonl), in file order. */
 export function loadCorpus(dir: URL = CORPUS_DIR): CorpusSnippet[] {
