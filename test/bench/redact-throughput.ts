@@ -116,6 +116,8 @@ const UNITS = [
   // Fields joined as `detectInRecord` joins them: rules that stop at a field's end must not search past it.
   'order 12345678\u2029',
   '请问怎么称呼您？\u2029客户：张伟\u2029',
+  // A name's address list is read item by item: a text of headers must not read every list to its end.
+  'To: 李娜 <a@b.cn>, ',
 ];
 
 /**

@@ -1124,7 +1124,9 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
     const name = c.ignore ? null : c.surname ? surnameAfter(text, p + 2) : nameAfter(text, p + 2, c);
     if (name) {
       out.push(name);
-      moreRecipients(text, name[0] + name[1].length, out); // `收件人：李娜 <…>，王建国 <…>`
+      // `收件人：李娜 <…>，王建国 <…>`: a name right before its address may start a list.
+      const end = name[0] + name[1].length;
+      if (text.charCodeAt(end) === 0x3c || text.startsWith(' <', end)) moreRecipients(text, end, out);
     }
     break; // the first cue that fits wins
   }
@@ -1533,12 +1535,14 @@ function headerNameEnd(text: string, at: number): number {
 }
 
 /**
- * The display names after the first in a header's list of addresses, the first ending before `from`
- * (`To: 李娜 <…>, 王建国 <…>; Anna Lee <…>`): each after a `,` or `;` that follows an address's `>`, before its own.
+ * The display names after the first in a header's list of addresses (`To: 李娜 <…>, 王建国 <…>; Anna Lee <…>`), the
+ * first item starting at `from`: each after a `,` or `;` that follows an address's `>`, before its own. Every search
+ * is bounded (an item's length, an address's, and `MAX_RECIPIENTS` items), so a long text of headers or names costs
+ * no more per header.
  */
 function moreRecipients(text: string, from: number, out: ScanMatch[]): void {
-  const lineEnd = lineEndAt(text, from);
-  for (let close = text.indexOf('>', from); close >= 0 && close < lineEnd; close = text.indexOf('>', close + 1)) {
+  let items = 0;
+  for (let close = addressEndAfter(text, from); close >= 0 && items++ < MAX_RECIPIENTS; ) {
     const sep = text.charCodeAt(close + 1);
     if (sep !== 0x2c && sep !== 0x3b && sep !== 0xff0c && sep !== 0xff1b) return; // , ; ， ；
     let at = close + 2;
@@ -1546,12 +1550,37 @@ function moreRecipients(text: string, from: number, out: ScanMatch[]): void {
     if (isHan(text, at)) {
       const end = headerNameEnd(text, at);
       if (end > 0) out.push([at, text.slice(at, end)]);
-      continue;
+    } else {
+      const en = englishNameAt(text, at);
+      if (en?.[1].includes(' ') && text.startsWith(' <', at + en[1].length)) out.push(en);
     }
-    const en = englishNameAt(text, at);
-    if (en?.[1].includes(' ') && text.startsWith(' <', at + en[1].length)) out.push(en);
+    close = addressEndAfter(text, at);
   }
 }
+
+/** The most addresses after the first a header's list is read for. */
+const MAX_RECIPIENTS = 64;
+/** How far an item of an address list may run before its `<`, and how long an address may be. */
+const ITEM_REACH = 80;
+const ADDRESS_REACH = 320;
+
+/** The `>` that closes the first `<…>` starting within `ITEM_REACH` of `at` on its line, or -1. */
+function addressEndAfter(text: string, at: number): number {
+  const stop = Math.min(text.length, at + ITEM_REACH);
+  let open = at;
+  while (open < stop && !isLineOrAddressEnd(text.charCodeAt(open)) && text.charCodeAt(open) !== 0x3c) open++;
+  if (text.charCodeAt(open) !== 0x3c) return -1;
+  const end = Math.min(text.length, open + ADDRESS_REACH);
+  for (let j = open + 1; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x3e) return j;
+    if (isLineOrAddressEnd(c) || c === 0x3c) return -1;
+  }
+  return -1;
+}
+
+/** A line's or field's end, or an address's `>`: where an item of an address list cannot go on. */
+const isLineOrAddressEnd = (c: number) => c === 0x0a || c === 0x0d || c === 0x2029 || c === 0x3e;
 
 /** Where the lower-case ASCII word that ends at `end` starts, or -1 when none does. */
 function lowerWordStart(text: string, end: number): number {
