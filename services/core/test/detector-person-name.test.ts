@@ -533,6 +533,8 @@ describe('person name from roles, family, letters and passports', () => {
     '委托人（盖章）：',
     '全体员工 敬启',
     'Her name is Mud.',
+    'I truly Appreciate Your Help',
+    'We sincerely Hope You',
     'Attn: Human Resources',
     '注意卫生。',
     '全体师生，',
@@ -595,6 +597,9 @@ describe('person name from roles, family, letters and passports', () => {
     ]);
     expect(names('Cc: Customer Service <cs@example.com>, Bob Smith <b@example.com>')).toEqual(['Bob Smith']);
     expect(names('To: a@example.com, 王建国在吗 <w@example.cn>')).toEqual([]);
+    // A list starts at a name right before its address, and stays in its field.
+    expect(names('联系人：李娜，备注 a>, 王建国 <x@y.z>')).toEqual(['李娜']);
+    expect(names('收件人：李娜\u2029x>, 王建国 <x@y.z>')).toEqual(['李娜']);
   });
 
   it('finds passport-style names after a word that announces one, without the title after them', () => {

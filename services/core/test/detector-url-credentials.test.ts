@@ -28,6 +28,7 @@ describe('URL credentials detector', () => {
       'crm_admin:Hx#2024db!',
     );
     expect(detect('https://example.com/#frag@x').map((f) => f.type)).not.toContain('URL_CREDENTIALS');
+    expect(detect('see https://example.com#team@Home now').map((f) => f.type)).not.toContain('URL_CREDENTIALS');
   });
 
   it('wins over an email address read into password@host', () => {

@@ -3,11 +3,12 @@ import type { Candidate, Detector, ScanMatch } from '../finding';
 /**
  * The userinfo of a URL, `scheme://user:password@host`: the finding is `user:password` alone, so every operator
  * keeps the scheme and host readable (`https://***:***@db.example.com/`, `https://[凭据]@db.example.com/`).
- * Userinfo is RFC 3986's characters, and an unencoded `@` or `#` in a password as people paste them
- * (`postgresql://crm:Hx#2024db!@10.0.0.5`); a token as the user name counts.
+ * Userinfo is RFC 3986's characters, and an unencoded `@`, or `#` after the colon, in a password as people paste them
+ * (`postgresql://crm:Hx#2024db!@10.0.0.5`; `https://example.com#team@Home` is a fragment); a token as the user name
+ * counts.
  */
 const USERINFO =
-  /(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)[A-Za-z0-9._~!$&'()*+,;=%:@#-]+(?=@[A-Za-z0-9[])/y;
+  /(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/)(?:[A-Za-z0-9._~!$&'()*+,;=%@-]*:[A-Za-z0-9._~!$&'()*+,;=%:@#-]+|[A-Za-z0-9._~!$&'()*+,;=%:@-]+)(?=@[A-Za-z0-9[])/y;
 
 /** Userinfo right after each `://`: a lookbehind for the scheme, tried at every position, would cost more. */
 function scanCredentials(text: string): ScanMatch[] {
