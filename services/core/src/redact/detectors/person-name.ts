@@ -359,17 +359,12 @@ const YU_TRADITIONAL = '於'.charCodeAt(0);
 const FUNCTION_SURNAMES = new Set('和向于於时時全应應相来來都信海国國平明云雲区區门門花位计計满滿强那但由');
 /** Everyday words that begin with a surname character and would otherwise be read as a name after a cue. */
 const NOT_NAMES = new Set([
-  '谢谢',
-  '謝謝',
+  // A letter's closing below its text reads like a name on a line of its own (`敬啟`, `拜上`).
+  ...CLOSINGS,
   '敬礼',
   '敬禮',
   '钟意',
   '鍾意',
-  '敬启',
-  '敬啟',
-  '谨启',
-  '謹啟',
-  '拜上',
   // What a form asks for in parentheses after a label (`委托人（盖章）：`).
   '盖章',
   '蓋章',
