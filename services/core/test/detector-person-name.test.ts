@@ -517,6 +517,7 @@ describe('person name from roles, family, letters and passports', () => {
     ['经纪人（卢志鹏）：姐，您看的那套', ['卢志鹏']],
     ['kamanho@example.com.hk\n何嘉敏 謹啟', ['何嘉敏']],
     ['Yours faithfully,\nPeter Chan', ['Peter Chan']],
+    ['sincerely,\nRobert King', ['Robert King']],
     ['Her name is Maria Gonzalez.', ['Maria Gonzalez']],
     ['attn. Katrin Vogel\nAddress: Industriestraße 5', ['Katrin Vogel']],
     ['card 4111, name on card Jonathan Reyes, billing', ['Jonathan Reyes']],
