@@ -193,7 +193,7 @@ function measure(mix: string, records: Record[]) {
     let findings = 0;
     for (const r of records) {
       const found = detectInRecord(r);
-      const classified = { ...r, ...classify(r, found, policy) };
+      const classified = Object.assign({}, r, classify(r, found, policy)); // as the worker does
       projectRecord(classified, found, policy, tokenKey);
       findings += found.all.length;
     }
@@ -203,7 +203,7 @@ function measure(mix: string, records: Record[]) {
     for (const r of records) detectInRecord(r);
   };
   const found = records.map((r) => detectInRecord(r));
-  const classifyOnly = () => records.map((r, i) => ({ ...r, ...classify(r, found[i]!, policy) }));
+  const classifyOnly = () => records.map((r, i) => Object.assign({}, r, classify(r, found[i]!, policy)));
   const classified = classifyOnly();
   const projectOnly = () => {
     for (let i = 0; i < records.length; i++) projectRecord(classified[i]!, found[i]!, policy, tokenKey);

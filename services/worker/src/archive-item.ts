@@ -51,7 +51,8 @@ export function archiveItem(deps: PipelineDeps): (...args: Parameters<JobHandler
     const parsed = await deps.emailParser.parse(raw);
     const { record, dedupeKey } = normalizeEmail({ ...item, payload }, parsed, rawSha256, policy);
     const findings = detectInRecord(record, { phoneRegions: policy.phoneRegions });
-    const classified = { ...record, ...classify(record, findings, policy) };
+    // Object.assign, not a spread: `{ ...a, ...b }` of a record this wide costs several times more, per record.
+    const classified = Object.assign({}, record, classify(record, findings, policy));
     const tokenKey = await keys.tokenKey(tenant);
     const projection = projectRecord(classified, findings, policy, tokenKey);
 
