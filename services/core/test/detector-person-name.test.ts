@@ -609,4 +609,86 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('USD/CNY rate, TCP/IP stack, AND/OR, PDF/DOCX')).toEqual([]);
     expect(names('LI/ION battery, FAN/AUTO mode, LONG/SHORT position, HE/SHE')).toEqual([]);
   });
+
+  /** A transcript of `labels`, each speaking twice, as speakers do. */
+  const twice = (...labels: string[]) => [...labels, ...labels].map((l, i) => `${l}: 第${i}句`).join('\n');
+
+  it('finds the names in the labels of speakers who speak again, after a role, department or flat, or beside a role', () => {
+    expect(names(twice('客服 Tina', '客户'))).toEqual(['Tina', 'Tina']);
+    expect(names(twice('[12/3 14:25] 理賠部 Joyce', '[12/3 14:26] 陳先生'))).toEqual(['Joyce', '陳', 'Joyce', '陳']);
+    expect(names(twice('物业管家周颖', '5栋-刘海涛', '12栋-Kevin Zhou'))).toEqual([
+      '周颖',
+      '刘海涛',
+      'Kevin Zhou',
+      '周颖',
+      '刘海涛',
+      'Kevin Zhou',
+    ]);
+    expect(names(twice('销售顾问Ryan', '[21:05] Agent Nadia', 'Support Agent Wendy'))).toEqual([
+      'Ryan',
+      'Nadia',
+      'Wendy',
+      'Ryan',
+      'Nadia',
+      'Wendy',
+    ]);
+    expect(
+      names(twice('[2024-06-03 10:15] Leo Chen（客户）', 'Customer (Lucas Fernández)', '王磊（理赔专员）')),
+    ).toEqual(['Leo Chen', 'Lucas Fernández', '王磊', 'Leo Chen', 'Lucas Fernández', '王磊']);
+    // A name alone is a speaker's after a time stamp only; a Cantonese 生/太 gives the surname at low confidence.
+    expect(names(twice('[10:01] 刘海涛', '6月3日 下午3:05 赵敏'))).toEqual(['刘海涛', '赵敏', '刘海涛', '赵敏']);
+    expect(detect(twice('[12/3 14:22] 陳生')).map((f) => [f.value, f.confidence])).toEqual([
+      ['陳', 0.4],
+      ['陳', 0.4],
+    ]);
+    // A resident's two characters after a flat may be a nickname: a surname's confidence.
+    expect(detect(twice('3栋-平安')).map((f) => f.confidence)).toEqual([]);
+    expect(detect(twice('3栋-高峰')).map((f) => f.confidence)).toEqual([0.4, 0.4]);
+  });
+
+  it('takes a label said once for a form field, not a speaker, unless a time stamp marks it', () => {
+    expect(names('客服 Tina: 您好\n客户: 你好')).toEqual([]);
+    expect(names('[10:01] 客服 Tina: 您好\n[10:02] 客户: 你好')).toEqual(['Tina']);
+    expect(names('[10:01] 刘海涛: 电梯又坏了\n[10:02] 客服: 收到')).toEqual([]);
+    expect(names('Customer Email: none\nAgent Notes: none\nCustomer Email: none')).toEqual([]);
+  });
+
+  it.each([
+    twice('刘海涛'),
+    twice('金额'),
+    twice('[10:01] 金额'),
+    twice('[10:01] 方案', '[10:02] 满意度', '[10:03] 黄金'),
+    twice('[INFO] 连接', '[活动] 满减'),
+    twice('客服-售后', '客服-小鹿', '客服-物流', '客服-华东', '销售（华南）'),
+    twice('客户来源', '会员权益', '售后方案', '客户原话', '骑手位置'),
+    twice('备注 Note', '技术支持 FAQ', '客服 Hotline', '售后 Online'),
+    twice('Agent', 'Customer Service', 'Customer Name', 'Agent Status', 'Member Since', '[10:01] Agent Disconnected'),
+    twice('Customer (Gold)', 'Caller (Withheld)'),
+    '客户（江苏）：快递到哪了\n客服（华东）：您好',
+    twice('[12/3 14:22] 衛生', '[12/3 14:22] 花生'),
+    twice('客户 15:05'),
+    '请确认以下会员权益：\n请确认以下会员权益：',
+    '客服：您好，时间：10:30，地点：前台',
+  ])('takes no role, field, tag or nickname in a speaker label for a name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('finds the name a greeting addresses, and no group, stranger or thing', () => {
+    expect(names('Dear Markus,\n\nThanks, we received it.')).toEqual(['Markus']);
+    expect(names('Dear Anna Lee\nPlease find attached')).toEqual(['Anna Lee']);
+    expect(names('Hi Leo，请不要在群里发密码')).toEqual(['Leo']);
+    for (const text of [
+      'Dear Sir,',
+      'Dear Sir or Madam,',
+      'Hi there,',
+      'Hi Team,',
+      'Dear Valued Customer,',
+      'Hello World,',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+    expect(names('Hi Tuesday,\nHey Siri, call mom.\nHi Mom,\nDear Landlords,\nHappy Holidays,')).toEqual([]);
+    expect(names('I ordered the Hello Kitty, My Melody and more')).toEqual([]);
+    expect(names("Dear Ms O'Brien,\nHi D'Angelo,")).toEqual(["O'Brien", "D'Angelo"]);
+  });
 });

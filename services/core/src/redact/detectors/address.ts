@@ -72,6 +72,9 @@ const PLACES = (
 /** The places by their last character: the one lookup that rules most candidates out. */
 const PLACES_BY_LAST = new Map<string, string[]>();
 for (const p of PLACES) PLACES_BY_LAST.set(p.at(-1)!, [...(PLACES_BY_LAST.get(p.at(-1)!) ?? []), p]);
+
+/** Whether `word` is one of the provinces, municipalities and large cities an address may start with (`江苏`). */
+export const isKnownPlace = (word: string): boolean => PLACES_BY_LAST.get(word.at(-1) ?? '')?.includes(word) ?? false;
 /** Characters a guessed place name cannot hold: prose right before an address (`寄到`, `我住在`). */
 const NOT_PLACE = codes('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來');
 

@@ -2,6 +2,7 @@ import { startsSurname, surnameLength } from '../chinese-surnames';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { maskName } from '../mask-name';
 import { FIELD_BREAK, hasFeature } from '../text-features';
+import { isKnownPlace } from './address';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
 const PARTICIPANT = [0.95, 0.95] as const;
@@ -523,7 +524,7 @@ const GENERIC = new Set(
   ),
 );
 
-const EN_WORD = "\\p{Lu}\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*";
+const EN_WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*";
 const EN_NAME = new RegExp(`(${EN_WORD})(?: (${EN_WORD}))?`, 'uy');
 /** People named by who they are to the writer (`my partner, Olivia Harper`, `our contractor's name is Daniel Patel`). */
 const RELATIONS = new Set([
@@ -564,7 +565,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))/g;
+  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))|((?:Dear|Hi|Hello|Hey) (?=[A-Z]))/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -841,11 +842,13 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
 
 /**
  * Characters that end category words (places `苏州`, `华东区`; roles `房客`, `车主`; colours, illnesses, documents,
- * organisations, locatives) and almost never a given name: a name found by a shape that often holds such a word
- * (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`, `Cc: 华南区 <…>`) does not end with one.
+ * organisations, locatives; field names, readings and goods: `满意度`, `单价`, `方案`, `原话`, `黄金`) and almost never a
+ * given name: a name found by a shape that often holds such a word (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`,
+ * `Cc: 华南区 <…>`, `客户原话：`) does not end with one.
  */
 const NOT_FINAL = bitmap(
-  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副网網',
+  '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副网網' +
+    '度率量值价價额額型层層域围圍案介历歷细細效释釋诉訴话話速拔闭閉改装裝置险險场場酒债債油减減赠贈益源金银銀',
 );
 /** Kinship words that begin with a surname character (`我是患者孙子`). */
 const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
@@ -937,6 +940,7 @@ function parenthesizedName(text: string, cueEnd: number): ScanMatch | null {
   const end = chineseNameEnd(text, at, false);
   const close = text.charCodeAt(end);
   if (end < 0 || (close !== 0xff09 && close !== 0x29) || !endsLikeName(text, at, end)) return null; // ）)
+  if (REGIONS.has(text.slice(at, end)) || isKnownPlace(text.slice(at, end))) return null; // `客户（江苏）：`, `客服（华东）：`
   const colon = text.charCodeAt(end + 1);
   return colon === 0x3a || colon === 0xff1a ? [at, text.slice(at, end)] : null; // a speaker's label, not a note
 }
@@ -1211,6 +1215,288 @@ function cantoneseTitled(text: string, out: ScanMatch[]): void {
   }
 }
 const CANTONESE_TITLES = ['生', '太'];
+
+/**
+ * Who speaks in a transcript, by role (`客户`, `Customer`, `物业管家`): a name in parentheses beside one is the
+ * speaker's (`Leo Chen（客户）`, `Customer (Lucas Fernández)`), and so is a name after one (`客服 Tina`, `物业管家周颖`).
+ * Matched case-insensitively, and a Chinese role also at the end of a longer one (`理赔专员`, `随访护士`).
+ */
+const SPEAKER_ROLES = new Set([
+  ...['客户', '客戶', '顾客', '顧客', '客服', '坐席', '买家', '買家', '卖家', '賣家', '用户', '用戶', '会员', '會員'],
+  ...['技术支持', '技術支持', '销售', '銷售', '售后', '售後', '店长', '店長', '助理', '前台', '职员', '職員', '家属'],
+  ...[
+    '主管',
+    '经理',
+    '經理',
+    '老师',
+    '老師',
+    '医生',
+    '醫生',
+    '护士',
+    '護士',
+    '律师',
+    '律師',
+    '工程师',
+    '工程師',
+    '家屬',
+  ],
+  ...ROLES,
+  ...'customer client agent support caller guest buyer seller member user staff advisor adviser rep'.split(' '),
+]);
+/** Where a staff speaker's label may end before the name: a department (`理賠部 Joyce`, `技术组 Wendy`). */
+const DEPARTMENT_LAST = [...'部组組科处處'].map((c) => c.charCodeAt(0));
+/** A flat or building in a residents' group chat (`5栋-`, `12棟`, `3号楼`, `2-1203`): its residents speak there. */
+const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)|\d+(?:-\d+)+)$/;
+/**
+ * A time stamp before a speaker's label, not in brackets: a date, then a time (`10:15 `, `2024-06-03 10:15:02 `,
+ * `6月3日 下午3:05 `, `10:15 AM `).
+ */
+const LABEL_TIME =
+  /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?)?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?[ \t]+/y;
+/** What a time stamp in brackets holds: a time (`[10:21:33]`, `【12/3 14:22】`; not a tag, `[INFO]`, `[活动]`). */
+const BRACKETED_TIME = /\d:\d\d/;
+/** The longest label (time stamp included) read before a colon. */
+const LABEL_REACH = 40;
+/** What never stands in a speaker's label: a clause's punctuation, a quotation, another colon (folded text). */
+const NOT_IN_LABEL = [...',.!?;:"“”@、。'].map((c) => c.charCodeAt(0));
+/** Regions a team is named after (`客服-华东`, `销售（华南）`): no speaker's name. */
+const REGIONS = new Set([
+  '华东',
+  '華東',
+  '华南',
+  '華南',
+  '华北',
+  '華北',
+  '华中',
+  '華中',
+  '西南',
+  '西北',
+  '东北',
+  '東北',
+  '江浙沪',
+]);
+/** Words a form's or a log's field ends with after a role (`Customer Name:`, `Agent Status:`, `客服 Hotline:`). */
+const FIELD_WORDS = new Set(
+  'name names email mail phone tel telephone mobile fax hotline address id number no notes note status since type rating tier level joined left disconnected connected online offline hours ticket only role account code score feedback remarks comment comments summary details info tips guide policy report'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A speaker's name a label gives, kept until the labels are counted: [start, name, confidence, label, whether it
+ * counts without the label said again].
+ */
+type SpeakerCandidate = [number, string, typeof CUE | typeof SURNAME, string, boolean];
+
+/**
+ * Speakers named in a transcript's labels, from a line's start (after a time stamp, if any) to its colon: a role, a
+ * department or a flat and a name (`客服 Tina:`, `理賠部 Joyce:`, `物业管家周颖：`, `5栋-刘海涛：`, `12栋-Kevin Zhou：`),
+ * a name and a role in parentheses or the reverse (`Leo Chen（客户）：`, `Customer (Lucas Fernández):`), a time stamp
+ * and a name alone (`[10:01] 刘海涛：`), a surname with 生/太 after a time stamp (`[12/3 14:22] 陳生:`, low confidence).
+ * A speaker speaks more than once, and a chat export stamps each turn with its time: a label counts when it starts
+ * two lines or more, as a form's field does not (`Customer Name:`, `客户来源：`), or once after a time stamp; a name
+ * alone, both. A word alone (`客户：`, `金额：`) names no one.
+ */
+function speakerLabels(text: string, out: ScanMatch[]): void {
+  const found: SpeakerCandidate[] = [];
+  forEachLabel(text, (at, end, stamped) => speakerName(text, at, end, stamped, found));
+  if (found.length === 0) return;
+  // Count the labels that gave a name, in a second pass over every label (linear: no search per candidate).
+  const counts = new Map<string, number>(found.map((c) => [c[3], 0]));
+  forEachLabel(text, (at, end) => {
+    const label = text.slice(at, end);
+    const n = counts.get(label);
+    if (n !== undefined) counts.set(label, n + 1);
+  });
+  for (const [start, name, confidence, label, once] of found) {
+    if (once || counts.get(label)! >= 2) out.push([start, name, { normalized: normalizeName(name), confidence }]);
+  }
+}
+
+/**
+ * Calls `visit` with each speaker's label of `text` as [`at`, `end`) (after the time stamp, without the colon and
+ * the spaces before it), and whether a time stamp came first. Labels of two characters or fewer (`客户：`) only
+ * after a time stamp: a role alone, too short for a name with a role.
+ */
+function forEachLabel(text: string, visit: (at: number, end: number, stamped: boolean) => void): void {
+  // Folded text: a full-width `：` reads as `:`, `（）` as `()`, `－` as `-`.
+  for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let at = colon - 1;
+    const floor = Math.max(0, colon - LABEL_REACH);
+    while (at >= floor && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x2029) at--;
+    if (at < floor && floor > 0) continue; // no line starts within reach
+    at++;
+    let stamped = false;
+    const open = text.charCodeAt(at);
+    if (open === 0x5b || open === 0x3010 || open === 0x28) {
+      // [ 【 (
+      const closing = open === 0x5b ? 0x5d : open === 0x28 ? 0x29 : 0x3011; // ] ) 】
+      let close = at + 1;
+      while (close < colon && text.charCodeAt(close) !== closing) close++; // within the label: never past its colon
+      if (close >= colon || !BRACKETED_TIME.test(text.slice(at, close))) continue;
+      at = close + 1;
+      stamped = true;
+    } else {
+      LABEL_TIME.lastIndex = at;
+      if (LABEL_TIME.test(text) && LABEL_TIME.lastIndex < colon) {
+        at = LABEL_TIME.lastIndex;
+        stamped = true;
+      }
+    }
+    while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
+    let end = colon;
+    while (text.charCodeAt(end - 1) === 0x20) end--;
+    if (end - at < (stamped ? 2 : 3) || !isLabel(text, at, end)) continue;
+    visit(at, end, stamped);
+  }
+}
+
+/** Whether `text[at, end)` can be a speaker's label: none of `NOT_IN_LABEL` in it. */
+function isLabel(text: string, at: number, end: number): boolean {
+  for (let i = at; i < end; i++) if (NOT_IN_LABEL.includes(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The name the speaker's label `text[at, end)` gives, if any, added to `found` (see `speakerLabels`). */
+function speakerName(text: string, at: number, end: number, stamped: boolean, found: SpeakerCandidate[]): void {
+  const label = text.slice(at, end);
+  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE, alone = false) =>
+    found.push([start, text.slice(start, stop), confidence, label, stamped && !alone]);
+  if (text.charCodeAt(end - 1) === 0x29) {
+    // `Leo Chen (客户)`, `Customer (Lucas Fernández)`, `经纪人（卢志鹏）`
+    const open = text.lastIndexOf('(', end);
+    if (open <= at) return;
+    let outerEnd = open;
+    while (text.charCodeAt(outerEnd - 1) === 0x20) outerEnd--;
+    if (isSpeakerRole(text, open + 1, end - 1)) {
+      if (isSpeakerName(text, at, outerEnd, false)) add(at, outerEnd);
+    } else if (isSpeakerRole(text, at, outerEnd) && isSpeakerName(text, open + 1, end - 1, true)) {
+      add(open + 1, end - 1);
+    }
+    return;
+  }
+  const latin = latinTail(text, at, end);
+  if (latin > at) {
+    // `客服 Tina`, `12栋-Kevin Zhou`, `销售顾问Ryan`: a staff member's or resident's name after their role or flat
+    const prefixEnd = separatorStart(text, at, latin);
+    if ((prefixEnd < latin || isHan(text, latin - 1)) && isSpeakerPrefix(text, at, prefixEnd)) {
+      if (isSpeakerName(text, latin, end, false)) add(latin, end);
+    }
+    return;
+  }
+  if (isLatinLetter(text.charCodeAt(at))) {
+    // `Agent Nadia`, `Support Agent Nadia`: roles in words, then the name
+    let name = at;
+    for (let space = text.indexOf(' ', name); space > 0 && space < end; space = text.indexOf(' ', name)) {
+      if (!isSpeakerRole(text, name, space) && !GENERIC.has(text.slice(name, space).toLowerCase())) break;
+      name = space + 1;
+    }
+    if (name > at && isSpeakerName(text, name, end, false)) add(name, end);
+    return;
+  }
+  if (!isHan(text, end - 1)) return;
+  const hanStart = hanTail(text, at, end);
+  if (hanStart > at) {
+    // `5栋-刘海涛`, `客服-蒋丽`: a name with a known surname after a separator
+    const prefixEnd = separatorStart(text, at, hanStart);
+    if (!isSpeakerPrefix(text, at, prefixEnd) || !isSpeakerName(text, hanStart, end, false)) return;
+    // A resident goes by a nickname as often as by a name (`3栋-平安`): two characters there are a surname at most.
+    add(hanStart, end, end - hanStart < 3 && UNIT.test(text.slice(at, prefixEnd)) ? SURNAME : CUE);
+    return;
+  }
+  // `[12/3 14:22] 陳生`: a surname and a Cantonese title
+  const title = text.charCodeAt(end - 1);
+  const cantonese = title === 0x751f || title === 0x592a; // 生 太
+  if (cantonese && surnameLength(text, at) === end - 1 - at) {
+    // `衛生`, `花生`: words
+    if (!stamped || TITLED_WORDS.has(text.slice(end - 2, end)) || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) {
+      return;
+    }
+    add(at, end - 1, SURNAME);
+    return;
+  }
+  // `物业管家周颖`: a role and a name glued; `[10:01] 刘海涛`: a name alone after a time stamp
+  for (let n = Math.max(at, end - 4); n <= end - 2; n++) {
+    if (!isSpeakerName(text, n, end, false)) continue;
+    if (n === at ? stamped : isSpeakerPrefix(text, at, n)) add(n, end, CUE, n === at);
+    return;
+  }
+}
+
+/** Whether `text[at, end)` is a speaker's role (`客户`, `Customer`, `理赔专员`: a Chinese one may end a longer word). */
+function isSpeakerRole(text: string, at: number, end: number): boolean {
+  if (SPEAKER_ROLES.has(text.slice(at, end).trim().toLowerCase())) return true;
+  if (!isHan(text, end - 1)) return false;
+  for (let s = at + 1; s < end - 1; s++) if (!isHan(text, s) || isStop(text, s)) return false;
+  for (let s = at + 1; s < end - 1; s++) if (SPEAKER_ROLES.has(text.slice(s, end))) return true;
+  return false;
+}
+
+/**
+ * Whether `text[at, end)` before a speaker's name says who they are, in at most six characters: a role (`客服`,
+ * `物业管家`; not `确认以下会员`, a sentence), a department (`理賠部`), or a flat (`5栋`).
+ */
+function isSpeakerPrefix(text: string, at: number, end: number): boolean {
+  if (end <= at || end - at > 6) return false;
+  if (UNIT.test(text.slice(at, end)) || isSpeakerRole(text, at, end)) return true;
+  if (!DEPARTMENT_LAST.includes(text.charCodeAt(end - 1))) return false;
+  for (let s = at; s < end - 1; s++) if (!isHan(text, s) || isStop(text, s)) return false;
+  return true;
+}
+
+/**
+ * Whether all of `text[at, end)` is a speaker's name: a Latin one (`Tina`, `Kevin Zhou`; a `full` one where a word
+ * could be a tier or a place, `Customer (Gold)`), no field, role or team (`Customer Name`, `客服 Hotline`); or a
+ * Chinese one with a known surname that ends like a name (not `方案`, `满意度`, `华东`).
+ */
+function isSpeakerName(text: string, at: number, end: number, full: boolean): boolean {
+  if (isHan(text, at)) {
+    if (surnameLength(text, at) === 0 || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) return false;
+    if (chineseNameEnd(text, at, false) !== end || !endsLikeName(text, at, end)) return false;
+    return !REGIONS.has(text.slice(at, end)) && !isKnownPlace(text.slice(at, end));
+  }
+  const en = englishNameAt(text, at);
+  if (!en || at + en[1].length !== end || (full && !en[1].includes(' '))) return false;
+  for (const word of en[1].split(' ')) {
+    const lower = word.toLowerCase();
+    if (OPENERS.has(word) || CALENDAR.has(word) || FIELD_WORDS.has(lower) || SPEAKER_ROLES.has(lower)) return false;
+  }
+  return true;
+}
+
+/** Where the separator (spaces, a dash or a middle dot) before `name` starts; `name` when there is none. */
+function separatorStart(text: string, at: number, name: number): number {
+  let p = name;
+  while (
+    p > at &&
+    (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0x2d || text.charCodeAt(p - 1) === 0xb7)
+  )
+    p--;
+  return p;
+}
+
+/** Where the Latin words that end `text[at, end)` start (at a capital), or `at` when none end it. */
+function latinTail(text: string, at: number, end: number): number {
+  let p = end;
+  for (
+    let c = text.charCodeAt(p - 1);
+    p > at && (isLatinLetter(c) || c === 0x20 || c === 0x27);
+    c = text.charCodeAt(p - 1)
+  )
+    p--;
+  while (text.charCodeAt(p) === 0x20) p++;
+  return p < end && isLatinLetter(text.charCodeAt(p)) ? p : at;
+}
+
+/** A Latin letter, accented ones included (`Fernández`). */
+const isLatinLetter = (c: number) => isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+
+/** Where the Han characters that end `text[at, end)` after a separator start, or `at` when no separator is there. */
+function hanTail(text: string, at: number, end: number): number {
+  let p = end;
+  while (p > at && isHan(text, p - 1)) p--;
+  return p > at && separatorStart(text, at, p) < p ? p : at;
+}
 
 const SOME = '某'.charCodeAt(0);
 /** What `某` meaning "some" comes before: a numeral, a measure word or a thing (`某人`, `某天`, `某一方`, `某公司`, `某笔`). */
@@ -1497,6 +1783,10 @@ function englishCues(text: string, out: ScanMatch[]): void {
       continue;
     }
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
+    if (m[4] !== undefined) {
+      greeted(text, m.index, at, m[4].startsWith('Dear'), out);
+      continue;
+    }
     const title = m[2] !== undefined;
     const header = !title && HEADER.test(m[0]);
     if (!title && isHan(text, at)) {
@@ -1511,6 +1801,53 @@ function englishCues(text: string, out: ScanMatch[]): void {
   }
   for (let i = 0; i < windows.length; i += 2) answers(text, windows[i]!, windows[i + 1]!, out);
 }
+
+/**
+ * The name a greeting that opens a line or a turn addresses (`Dear Markus,`, `客服 Tina: Hi Lucas,`), when a comma
+ * follows it, or the line's end after `Dear` (`Dear Markus`): no group, stranger, role or thing (`Dear Sir,`,
+ * `Hi team,`, `Dear Valued Customer,`, `Dear Landlords,`, `Hello World,`). `greeting` is where the greeting starts.
+ */
+function greeted(text: string, greeting: number, at: number, letter: boolean, out: ScanMatch[]): void {
+  let p = greeting;
+  while (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0x09) p--;
+  const before = text.charCodeAt(p - 1);
+  if (!(p === 0 || before === 0x0a || before === 0x2029 || before === 0x3a)) return; // mid-sentence (`the Hello Kitty`)
+  const en = englishNameAt(text, at);
+  if (!en) return;
+  const next = text.charCodeAt(at + en[1].length);
+  const lineEnd = next === 0x0a || next === 0x0d || next === 0x2029 || Number.isNaN(next);
+  if (!(next === 0x2c || (letter && lineEnd))) return;
+  for (const word of en[1].split(' ')) {
+    if (OPENERS.has(word) || CALENDAR.has(word) || addressesNoOne(word.toLowerCase())) return;
+  }
+  out.push(en);
+}
+
+/** Whether a greeting addresses no one by `word` (lower case), in the singular or the plural (`Landlords`). */
+function addressesNoOne(word: string): boolean {
+  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
+  for (const w of word === singular ? [word] : [word, singular]) {
+    if (ADDRESSED_NO_ONE.has(w) || SPEAKER_ROLES.has(w) || RELATIONS.has(w) || GENERIC.has(w)) return true;
+  }
+  return false;
+}
+
+/**
+ * Words a greeting addresses a group, a stranger, a role or someone by kinship or endearment with (`Dear Sir or
+ * Madam`, `Hi All`, `Dear Hiring Manager`, `Hi Mom`), and the words of a season's greeting (`Happy Holidays`).
+ */
+const ADDRESSED_NO_ONE = new Set(
+  (
+    "sir madam madame ma’am ma'am all there everyone everybody team colleague friend valued hiring manager applicant " +
+    'candidate reader neighbour neighbor parent student world siri alexa google cortana recruiter editor landlord ' +
+    'tenant shopper traveller traveler passenger patient policyholder cardholder subscriber homeowner resident owner ' +
+    'merchant vendor supplier host teacher doctor doc professor officer coworker investor shareholder stakeholder ' +
+    'participant attendee volunteer donor supporter patron visitor player driver developer webmaster moderator ' +
+    'principal board committee community admission payroll nurse adjuster selection ' +
+    'mom mum dad mommy daddy love honey darling dear mate bro buddy dude boss man girl girls guy stranger beloved both ' +
+    'again happy merry quick santa diary'
+  ).split(' '),
+);
 
 /** Someone else's name cue, as `EN_CUE` matches it. */
 const THIRD_PERSON = /^[Hh](?:er|is) /;
@@ -1752,6 +2089,7 @@ export const personName: Detector = {
       cantoneseTitled(text, out);
     }
     signatures(text, out);
+    if (hasFeature(scope.has, ':')) speakerLabels(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     return out;
