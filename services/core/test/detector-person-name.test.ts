@@ -691,4 +691,18 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('I ordered the Hello Kitty, My Melody and more')).toEqual([]);
     expect(names("Dear Ms O'Brien,\nHi D'Angelo,")).toEqual(["O'Brien", "D'Angelo"]);
   });
+
+  it('finds a name a cue gave wherever the text mentions it again, and its given name where it stands as a word', () => {
+    expect(names('我叫邵文斌。\n后续请邵文斌跟进，文斌说周五前回复。')).toEqual(['邵文斌', '邵文斌', '文斌']);
+    expect(names('My name is Tina Wu.\nTina Wu will call back; thanks, Tina Wu')).toEqual([
+      'Tina Wu',
+      'Tina Wu',
+      'Tina Wu',
+    ]);
+    // A two-character name only as a word of its own; a surname alone is never looked for again.
+    expect(names('联系人：高峰\n晚高峰期间请勿来电，高峰说的')).toEqual(['高峰', '高峰']);
+    expect(names('王先生您好，王府井店')).toEqual(['王']);
+    // A Latin name as whole words, with its capital.
+    expect(names('Dear Tina,\nTinas and tina are not her; Tina is.')).toEqual(['Tina', 'Tina']);
+  });
 });

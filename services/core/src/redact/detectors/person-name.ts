@@ -2031,6 +2031,54 @@ function hanAnswers(text: string, out: ScanMatch[]): void {
   }
 }
 
+/** The most names a text's other mentions are looked for: each is one search of the whole text. */
+const MAX_MENTIONED = 32;
+
+/**
+ * The other mentions of the names found in `text` (`out`), as a record's participants are found wherever the text
+ * repeats them: a name a cue gave once (`我叫邵文斌`, `物业管家周颖：`) is the same person's wherever it is written
+ * again (`文斌转给邵文斌`, `@物业管家周颖`). Only names found at a cue's confidence, never a surname alone; a
+ * Chinese name of two characters only where it stands as a word (`高峰` is no name in `高峰期`), a Latin one as whole
+ * words with its capital.
+ */
+function mentionsAgain(text: string, out: ScanMatch[]): void {
+  const names = new Set<string>();
+  const starts = new Set<number>();
+  for (const [start, name, given] of out) {
+    starts.add(start);
+    if ((given !== undefined && given.confidence[0] < CUE[0]) || names.size >= MAX_MENTIONED) continue;
+    names.add(name);
+    // `邵文斌` is `文斌` to colleagues: the given name of a full Chinese name, where it stands as a word.
+    const surname = isHan(name, 0) ? surnameLength(name) : 0;
+    if (surname > 0 && name.length - surname === 2 && names.size < MAX_MENTIONED) names.add(name.slice(surname));
+  }
+  for (const name of names) {
+    const han = isHan(name, 0);
+    for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
+      const end = i + name.length;
+      if (starts.has(i)) continue; // found already
+      if (
+        han
+          ? name.length < 3 && !standsAsWord(text, i, end)
+          : isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(end))
+      ) {
+        continue;
+      }
+      out.push([i, name]);
+    }
+  }
+}
+
+/**
+ * Whether the Chinese word at [`at`, `end`) stands on its own: no Han character glued after it but one a name is
+ * followed by (a title, a stop character: `周颖说`, `周颖经理`), none before it but a stop character or the end of a
+ * word names follow (`请周颖`, `转给周颖`).
+ */
+function standsAsWord(text: string, at: number, end: number): boolean {
+  if (isHan(text, end) && !isStop(text, end) && !startsTitle(text, end) && !startsFollower(text, end)) return false;
+  return !isHan(text, at - 1) || isStop(text, at - 1) || endsBeforeName(text, at);
+}
+
 /**
  * Romanized surnames as passports and airlines write them (`ZHANG/WEI`, `WONG/KA YAN`): Hanyu Pinyin, and the
  * Cantonese and Wade-Giles spellings of Hong Kong, Macau and Taiwan.
@@ -2092,6 +2140,7 @@ export const personName: Detector = {
     if (hasFeature(scope.has, ':')) speakerLabels(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
+    if (out.length > 0) mentionsAgain(text, out);
     return out;
   },
   validate: (match) => ({ normalized: normalizeName(match), confidence: CUE }),
