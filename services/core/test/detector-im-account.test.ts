@@ -24,6 +24,8 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('Please add me on WeChat ID: marco_polo7')).toEqual(['marco_polo7']);
     expect(accounts('vx同号，vx: kevin1988')).toEqual(['kevin1988']);
     expect(accounts('客户：我QQ就是642154073，你们加我吧')).toEqual(['642154073']);
+    expect(accounts('偏好微信联系：szeto_wh88，不要打手机')).toEqual(['szeto_wh88']);
+    expect(accounts('QQ聯繫方式：16180339')).toEqual(['16180339']);
   });
 
   it('finds an ID after 加 when WeChat is named just before, and no bare word', () => {
@@ -42,6 +44,8 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('the wxbox1234 toolkit')).toEqual([]);
     expect(accounts('QQ 0123456')).toEqual([]); // QQ numbers never start with 0
     expect(detect('微信同手机号 13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);
+    expect(detect('微信联系 13812345678').map((f) => f.type)).toEqual(['CN_MOBILE']);
+    expect(accounts('请用微信联系客服，谢谢')).toEqual([]);
     expect(detect('QQ邮箱 31415926@qq.com').map((f) => f.type)).toEqual(['EMAIL']);
   });
 

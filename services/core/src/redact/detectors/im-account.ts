@@ -10,12 +10,13 @@ const CUED = [0.8, 0.9] as const;
 const WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9]{6,22}(?![A-Za-z0-9_-])/y;
 
 /**
- * The app's name, then at most a `号`/`账号`/`ID`, a `是`/`为`/colon and spaces, then the account: a WeChat ID (a
+ * The app's name, then at most a `号`/`账号`/`ID`/`联系方式` (`偏好微信联系：szeto_wh88`), a `是`/`为`/colon and spaces,
+ * then the account: a WeChat ID (a
  * letter, then 5–19 letters, digits, `_` or `-`) or a QQ number (5–11 digits, no leading 0). Not after a letter
  * (`wx` in a word), and nothing else between: `QQ群 123456` is a group, `微信支付` a payment.
  */
 const CUED_ACCOUNT =
-  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号| ?ID| ?id)?(?: ?就?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
+  /(?<![A-Za-z])(微信|威信|V信|[Vv][Xx]|[Ww][Xx]|[Ww]e[Cc]hat|QQ|qq|Qq|扣扣|企鹅)((?:号码|号|帐号|账号|联系方式|聯繫方式|联系|聯繫| ?ID| ?id)?(?: ?就?[是为:]{1,2} ?| ?))([A-Za-z][A-Za-z0-9_-]{5,19}|[1-9]\d{4,10})(?![A-Za-z0-9_-])/g;
 
 /**
  * `加一下 huangls_2024`, `加我 chen-lily88`: a WeChat ID after 加我/加一下 (add me), when the app is named earlier in
