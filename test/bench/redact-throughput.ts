@@ -118,6 +118,10 @@ const UNITS = [
   '请问怎么称呼您？\u2029客户：张伟\u2029',
   // A name's address list is read item by item: a text of headers must not read every list to its end.
   'To: 李娜 <a@b.cn>, ',
+  // Speakers' labels are counted in one more pass, and a name found once is sought again: neither per label.
+  '[10:01] 客服 Tina：好\n',
+  '[a:b\n',
+  '我叫邵文斌。',
 ];
 
 /**

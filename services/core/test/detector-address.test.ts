@@ -27,6 +27,24 @@ describe('address', () => {
     expect(values('我家住在幸福家园5号楼2单元301')).toEqual(['幸福家园5号楼2单元301']);
   });
 
+  it('finds a Hong Kong address from its region, and an estate with a block and a floor or room', () => {
+    expect(values('請問收據寄去 九龍旺角彌敦道688號旺角中心1期15樓1502室 啱唔啱？')).toEqual([
+      '九龍旺角彌敦道688號旺角中心1期15樓1502室',
+    ]);
+    expect(values('唔啱，搬咗去新界沙田第一城38座21樓F室喇')).toEqual(['新界沙田第一城38座21樓F室']);
+    expect(values('香港北角英皇道250號北角城中心18樓D室')).toEqual(['香港北角英皇道250號北角城中心18樓D室']);
+    expect(values('由：黃太（荃灣海濱花園3座17樓B室）')).toEqual(['荃灣海濱花園3座17樓B室']);
+    expect(values('本人為海濱花園第2座23樓C室業主')).toEqual(['海濱花園第2座23樓C室']);
+    expect(values('您好！我是锦绣家园7栋1802室业主')).toEqual(['锦绣家园7栋1802室']);
+  });
+
+  it.each(['数据中心2期工程', '香港航班CX123号', '香港城市大學', '新界北區3號巴士', '广场3期开业'])(
+    'takes no project phase, flight or bus for a Hong Kong or estate address in %s',
+    (text) => {
+      expect(values(text)).toEqual([]);
+    },
+  );
+
   it('finds a road and house number alone, at medium confidence without a cue', () => {
     const [f] = addresses('我家在幸福路12号，旁边是超市');
     expect(f).toMatchObject({ value: '幸福路12号' });
@@ -69,7 +87,7 @@ describe('address', () => {
 describe('address to the last unit', () => {
   it.each([
     ['我写的地址是河南省郑州市金水区农业路东68号院2号楼1单元702啊', '河南省郑州市金水区农业路东68号院2号楼1单元702'],
-    ['香港中環皇后大道中99號中環中心12樓', '中環皇后大道中99號中環中心12樓'],
+    ['香港中環皇后大道中99號中環中心12樓', '香港中環皇后大道中99號中環中心12樓'],
     ['聯絡地址：澳門氹仔哥英布拉街濠景花園第3座12樓C', '澳門氹仔哥英布拉街濠景花園第3座12樓C'],
     ['地址：天津市南开区鞍山西道326号华苑小区12-3-401', '天津市南开区鞍山西道326号华苑小区12-3-401'],
     ['常住地址：越秀区北京路521号世纪华庭29栋4单元1502室', '越秀区北京路521号世纪华庭29栋4单元1502室'],

@@ -34,8 +34,14 @@ const NUMBER_UNIT =
 
 const ADMIN_PART = new RegExp(`${PLACE_CHAR}{1,8}?${ADMIN_UNIT}`, 'y');
 const KEPT_PART = new RegExp(`${PLACE_CHAR}{1,8}?${KEPT_UNIT}`, 'y');
-/** A street part ends at a unit that no road unit follows (`科苑路`, not `科苑` + `路`). */
-const STREET_PART = new RegExp(`[${HAN}A-Za-z]{1,12}?${STREET_UNIT}(?![路街道巷弄])`, 'y');
+/**
+ * A street part ends at a unit that no road unit or building word follows (`科苑路`, not `科苑` + `路`; `北角城中心`, not
+ * `北角城` + `中心`).
+ */
+const STREET_PART = new RegExp(
+  `[${HAN}A-Za-z]{1,12}?${STREET_UNIT}(?![路街道巷弄]|中心|大厦|大廈|大楼|大樓|广场|廣場|花园|花園)`,
+  'y',
+);
 /** A numbered unit, and a Taiwanese sub-unit (`12樓之3`) or a flat's letter after a floor (`8樓F`, `12樓C`). */
 const NUMBER_PART = new RegExp(
   `(?:${NUMBER}${NUMBER_UNIT}|第\\d{1,3}(?:座|栋|棟|幢|号楼|號樓))(?:之\\d{1,3}|(?<=[楼樓层層])[A-Z](?![A-Za-z]|[室號号]))?`,
@@ -56,6 +62,17 @@ const REACH = 48;
 const ADMIN_ANCHOR = new RegExp(ADMIN_UNIT, 'g');
 /** Roads directly followed by a number: the start of an address without a province or city. */
 const ROAD_ANCHOR = /(?:大道|大街|胡同|路|街|巷|弄)(?=[东西南北中東]?\d|[一二三四五六七八九十]+[号號弄])/g;
+/**
+ * Hong Kong's regions, which its addresses start with before a district and a road (`九龍旺角彌敦道688號…`,
+ * `新界沙田第一城38座21樓F室`): no province or 区 comes first, and its roads end in 道.
+ */
+const HK_REGION_ANCHOR = /(?:香港島|香港岛|香港|九龍|九龙|新界|港島|港岛)(?=[\u3400-\u9fff])/g;
+/**
+ * Estates and buildings followed by a block and then a floor or room (`锦绣家园7栋1802室`, `海濱花園第2座23樓C室`):
+ * an address that starts with its neighbourhood (`数据中心2期工程` has no floor).
+ */
+const ESTATE_ANCHOR =
+  /(?:花园|花園|家园|家園|新村|公寓|大厦|大廈|广场|廣場|中心|邨|苑|城)(?=第?\d{1,3}[A-Za-z]?(?:座|栋|棟|幢|期)\d)/g;
 /** Cue words (`地址：`, `住在`), found by their key character: an address that starts with a neighbourhood. */
 const CUES = ['收货地址', '收貨地址', '地址', '住址', '住在', '家住'];
 const CUE_KEYS = ['址', '住'];
@@ -76,7 +93,7 @@ for (const p of PLACES) PLACES_BY_LAST.set(p.at(-1)!, [...(PLACES_BY_LAST.get(p.
 /** Whether `word` is one of the provinces, municipalities and large cities an address may start with (`江苏`). */
 export const isKnownPlace = (word: string): boolean => PLACES_BY_LAST.get(word.at(-1) ?? '')?.includes(word) ?? false;
 /** Characters a guessed place name cannot hold: prose right before an address (`寄到`, `我住在`). */
-const NOT_PLACE = codes('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來');
+const NOT_PLACE = codes('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來为為');
 
 /** Whether `text[i]` is a Han character (false outside the text). */
 const isHan = (text: string, i: number) => {
@@ -181,12 +198,12 @@ function startsIn(text: string, from: number, to: number, starts: number[]): voi
   // before it keeps the look-behinds true, a few after let a unit that starts inside end outside.
   const lo = Math.max(0, from - 1);
   const window = text.slice(lo, to + 5);
-  for (const re of [ADMIN_ANCHOR, ROAD_ANCHOR]) {
+  for (const re of [ADMIN_ANCHOR, ROAD_ANCHOR, HK_REGION_ANCHOR, ESTATE_ANCHOR]) {
     re.lastIndex = 0;
     for (let m = re.exec(window); m; m = re.exec(window)) {
       const u = lo + m.index;
       if (u < from || u >= to) continue;
-      const s = re === ADMIN_ANCHOR ? placeStart(text, u) : roadStart(text, u);
+      const s = re === ADMIN_ANCHOR ? placeStart(text, u) : re === HK_REGION_ANCHOR ? u : roadStart(text, u);
       if (s >= 0) starts.push(s);
     }
   }
