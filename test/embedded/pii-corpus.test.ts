@@ -7,6 +7,7 @@ import {
   corpusCases,
   corpusRows,
   HOLDOUT_2_CORPUS_DIR,
+  HOLDOUT_3_CORPUS_DIR,
   HOLDOUT_CORPUS_DIR,
   INDEPENDENT_CORPUS_DIR,
   loadCorpus,
@@ -146,6 +147,7 @@ describe.each([
   { name: 'independent', dir: INDEPENDENT_CORPUS_DIR, size: 90 },
   { name: 'held-out', dir: HOLDOUT_CORPUS_DIR, size: 60 },
   { name: 'second held-out', dir: HOLDOUT_2_CORPUS_DIR, size: 50 },
+  { name: 'third held-out', dir: HOLDOUT_3_CORPUS_DIR, size: 50 },
 ])('the $name PII corpus', ({ dir, size }) => {
   const snippets = loadCorpus(dir);
   const cases = corpusCases(snippets);

@@ -10,6 +10,8 @@ export const INDEPENDENT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-indepen
 export const HOLDOUT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout/', import.meta.url);
 /** A second held-out set, written while rules were fitted on the first one, and never fitted on. */
 export const HOLDOUT_2_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-2/', import.meta.url);
+/** A third, written while rules were fitted on the second one, by an author who read neither detectors nor corpora. */
+export const HOLDOUT_3_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-3/', import.meta.url);
 
 /** Every snippet of our annotated corpus (test/fixtures/pii-corpus/*.jsonl), in file order. */
 export function loadCorpus(dir: URL = CORPUS_DIR): CorpusSnippet[] {
