@@ -636,7 +636,14 @@ describe('person name from roles, family, letters and passports', () => {
       names(twice('[2024-06-03 10:15] Leo Chen（客户）', 'Customer (Lucas Fernández)', '王磊（理赔专员）')),
     ).toEqual(['Leo Chen', 'Lucas Fernández', '王磊', 'Leo Chen', 'Lucas Fernández', '王磊']);
     // A name alone is a speaker's after a time stamp only; a Cantonese 生/太 gives the surname at low confidence.
-    expect(names(twice('[10:01] 刘海涛', '6月3日 下午3:05 赵敏'))).toEqual(['刘海涛', '赵敏', '刘海涛', '赵敏']);
+    expect(names(twice('[10:01] 刘海涛', '6月3日 下午3:05 赵子敏', '6/3/24, 10:15 AM - 欧阳娜娜'))).toEqual([
+      '刘海涛',
+      '赵子敏',
+      '欧阳娜娜',
+      '刘海涛',
+      '赵子敏',
+      '欧阳娜娜',
+    ]);
     expect(detect(twice('[12/3 14:22] 陳生')).map((f) => [f.value, f.confidence])).toEqual([
       ['陳', 0.4],
       ['陳', 0.4],
@@ -657,7 +664,10 @@ describe('person name from roles, family, letters and passports', () => {
     twice('刘海涛'),
     twice('金额'),
     twice('[10:01] 金额'),
-    twice('[10:01] 方案', '[10:02] 满意度', '[10:03] 黄金'),
+    twice('[10:01] 方案', '[10:02] 满意度', '[10:03] 黄金', '06:30 冷藏', '06:31 常温'),
+    twice('[10:01:02] INFO 连接', '[10:01:03] WARN 路由', 'System 张伟'),
+    twice('[10:01] Customer Reply', '[10:02] Agent Reply', '[10:03] User Intent', 'Agent Knowledge'),
+    twice('Agent Group', 'Agent Action', 'Agent Internal'),
     twice('[INFO] 连接', '[活动] 满减'),
     twice('客服-售后', '客服-小鹿', '客服-物流', '客服-华东', '销售（华南）'),
     twice('客户来源', '会员权益', '售后方案', '客户原话', '骑手位置'),
@@ -690,6 +700,7 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('Hi Tuesday,\nHey Siri, call mom.\nHi Mom,\nDear Landlords,\nHappy Holidays,')).toEqual([]);
     expect(names('I ordered the Hello Kitty, My Melody and more')).toEqual([]);
     expect(names("Dear Ms O'Brien,\nHi D'Angelo,")).toEqual(["O'Brien", "D'Angelo"]);
+    expect(names('> Hi Daniel,\n> thanks')).toEqual(['Daniel']);
   });
 
   it('finds a name a cue gave wherever the text mentions it again, and its given name where it stands as a word', () => {
@@ -704,5 +715,8 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('王先生您好，王府井店')).toEqual(['王']);
     // A Latin name as whole words, with its capital.
     expect(names('Dear Tina,\nTinas and tina are not her; Tina is.')).toEqual(['Tina', 'Tina']);
+    // A first name found alone takes the surname written after it elsewhere; a given name the title after it.
+    expect(names('Hi Sarah,\nSarah Miller: ok')).toEqual(['Sarah', 'Sarah Miller']);
+    expect(names('业主刘海涛，\n海涛哥好')).toEqual(['刘海涛', '海涛']);
   });
 });

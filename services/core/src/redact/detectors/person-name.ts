@@ -519,7 +519,7 @@ const EN_STOP = new Set([
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
-  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception'.split(
+  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr'.split(
     ' ',
   ),
 );
@@ -1249,10 +1249,10 @@ const DEPARTMENT_LAST = [...'部组組科处處'].map((c) => c.charCodeAt(0));
 const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)|\d+(?:-\d+)+)$/;
 /**
  * A time stamp before a speaker's label, not in brackets: a date, then a time (`10:15 `, `2024-06-03 10:15:02 `,
- * `6月3日 下午3:05 `, `10:15 AM `).
+ * `6月3日 下午3:05 `, `10:15 AM `, WhatsApp's `6/3/24, 10:15 AM - `).
  */
 const LABEL_TIME =
-  /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?)?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?[ \t]+/y;
+  /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?|\d{1,2}\/\d{1,2}\/\d{2,4}, )?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?(?: -)?[ \t]+/y;
 /** What a time stamp in brackets holds: a time (`[10:21:33]`, `【12/3 14:22】`; not a tag, `[INFO]`, `[活动]`). */
 const BRACKETED_TIME = /\d:\d\d/;
 /** The longest label (time stamp included) read before a colon. */
@@ -1277,16 +1277,28 @@ const REGIONS = new Set([
 ]);
 /** Words a form's or a log's field ends with after a role (`Customer Name:`, `Agent Status:`, `客服 Hotline:`). */
 const FIELD_WORDS = new Set(
-  'name names email mail phone tel telephone mobile fax hotline address id number no notes note status since type rating tier level joined left disconnected connected online offline hours ticket only role account code score feedback remarks comment comments summary details info tips guide policy report'.split(
-    ' ',
-  ),
+  (
+    'name names email mail phone tel telephone mobile fax hotline address id number no notes note status since type ' +
+    'rating tier level joined left disconnected connected online offline hours ticket only role account code score ' +
+    'feedback remarks comment comments summary details info tips guide policy report reply request response action ' +
+    'input intent impact success effort knowledge sentiment transfer transferred assigned login logout group internal ' +
+    'satisfaction courtesy render lookup query event update updated created closed opened resolved escalated message ' +
+    'priority queue channel source subject body error warning'
+  ).split(' '),
 );
 
-/**
- * A speaker's name a label gives, kept until the labels are counted: [start, name, confidence, label, whether it
- * counts without the label said again].
- */
-type SpeakerCandidate = [number, string, typeof CUE | typeof SURNAME, string, boolean];
+/** A speaker's name a label gives, kept until the labels are counted (see `speakerLabels`). */
+interface SpeakerCandidate {
+  start: number;
+  name: string;
+  confidence: typeof CUE | typeof SURNAME;
+  /** The label, as counted. */
+  label: string;
+  /** Whether it counts without the label said again: a time stamp, and a role that is no English word. */
+  once: boolean;
+  /** The role or flat before a one-word name (`Agent`, `客服`), or '' for any other. */
+  role: string;
+}
 
 /**
  * Speakers named in a transcript's labels, from a line's start (after a time stamp, if any) to its colon: a role, a
@@ -1299,19 +1311,26 @@ type SpeakerCandidate = [number, string, typeof CUE | typeof SURNAME, string, bo
  */
 function speakerLabels(text: string, out: ScanMatch[]): void {
   const found: SpeakerCandidate[] = [];
-  forEachLabel(text, (at, end, stamped) => speakerName(text, at, end, stamped, found));
+  // The one-word names each role is followed by: a form or a log writes many fields after one role (`Agent Reply`,
+  // `Agent Group`, `Agent Action`), a transcript a name or two.
+  const words = new Map<string, Set<string>>();
+  forEachLabel(text, (at, end, stamped) => speakerName(text, at, end, stamped, found, words));
   if (found.length === 0) return;
   // Count the labels that gave a name, in a second pass over every label (linear: no search per candidate).
-  const counts = new Map<string, number>(found.map((c) => [c[3], 0]));
+  const counts = new Map<string, number>(found.map((c) => [c.label, 0]));
   forEachLabel(text, (at, end) => {
     const label = text.slice(at, end);
     const n = counts.get(label);
     if (n !== undefined) counts.set(label, n + 1);
   });
-  for (const [start, name, confidence, label, once] of found) {
+  for (const { start, name, confidence, label, once, role } of found) {
+    if (role !== '' && words.get(role)!.size >= MAX_ROLE_WORDS) continue;
     if (once || counts.get(label)! >= 2) out.push([start, name, { normalized: normalizeName(name), confidence }]);
   }
 }
+
+/** How many different one-word names after one role make the labels a form's fields (`Agent Reply`, `Agent Group`). */
+const MAX_ROLE_WORDS = 3;
 
 /**
  * Calls `visit` with each speaker's label of `text` as [`at`, `end`) (after the time stamp, without the colon and
@@ -1358,10 +1377,29 @@ function isLabel(text: string, at: number, end: number): boolean {
 }
 
 /** The name the speaker's label `text[at, end)` gives, if any, added to `found` (see `speakerLabels`). */
-function speakerName(text: string, at: number, end: number, stamped: boolean, found: SpeakerCandidate[]): void {
+function speakerName(
+  text: string,
+  at: number,
+  end: number,
+  stamped: boolean,
+  found: SpeakerCandidate[],
+  words: Map<string, Set<string>>,
+): void {
   const label = text.slice(at, end);
-  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE, alone = false) =>
-    found.push([start, text.slice(start, stop), confidence, label, stamped && !alone]);
+  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE, once = stamped) =>
+    found.push({ start, name: text.slice(start, stop), confidence, label, once, role: '' });
+  /** A one-word Latin name after the role `text[at, roleEnd)`: noted with the role, and once only after a Han one. */
+  const addWord = (roleEnd: number, start: number) => {
+    const role = text.slice(at, roleEnd);
+    const name = text.slice(start, end);
+    let seen = words.get(role);
+    if (!seen) words.set(role, (seen = new Set()));
+    seen.add(name);
+    if (name.includes(' ')) add(start, end, CUE, stamped);
+    else if (isSpeakerName(text, start, end, false)) {
+      found.push({ start, name, confidence: CUE, label, once: stamped && isHan(text, roleEnd - 1), role });
+    }
+  };
   if (text.charCodeAt(end - 1) === 0x29) {
     // `Leo Chen (客户)`, `Customer (Lucas Fernández)`, `经纪人（卢志鹏）`
     const open = text.lastIndexOf('(', end);
@@ -1380,18 +1418,22 @@ function speakerName(text: string, at: number, end: number, stamped: boolean, fo
     // `客服 Tina`, `12栋-Kevin Zhou`, `销售顾问Ryan`: a staff member's or resident's name after their role or flat
     const prefixEnd = separatorStart(text, at, latin);
     if ((prefixEnd < latin || isHan(text, latin - 1)) && isSpeakerPrefix(text, at, prefixEnd)) {
-      if (isSpeakerName(text, latin, end, false)) add(latin, end);
+      if (text.indexOf(' ', latin) < 0 || text.indexOf(' ', latin) >= end) addWord(prefixEnd, latin);
+      else if (isSpeakerName(text, latin, end, false)) add(latin, end);
     }
     return;
   }
   if (isLatinLetter(text.charCodeAt(at))) {
-    // `Agent Nadia`, `Support Agent Nadia`: roles in words, then the name
+    // `Agent Nadia`, `Support Agent Nadia`: roles in words, then the name (`INFO 连接` is a log's level)
     let name = at;
     for (let space = text.indexOf(' ', name); space > 0 && space < end; space = text.indexOf(' ', name)) {
-      if (!isSpeakerRole(text, name, space) && !GENERIC.has(text.slice(name, space).toLowerCase())) break;
+      if (!isSpeakerRole(text, name, space)) break;
       name = space + 1;
     }
-    if (name > at && isSpeakerName(text, name, end, false)) add(name, end);
+    if (name === at || isHan(text, name)) return;
+    const space = text.indexOf(' ', name);
+    if (space < 0 || space >= end) addWord(name - 1, name);
+    else if (isSpeakerName(text, name, end, false)) add(name, end);
     return;
   }
   if (!isHan(text, end - 1)) return;
@@ -1418,7 +1460,8 @@ function speakerName(text: string, at: number, end: number, stamped: boolean, fo
   // `物业管家周颖`: a role and a name glued; `[10:01] 刘海涛`: a name alone after a time stamp
   for (let n = Math.max(at, end - 4); n <= end - 2; n++) {
     if (!isSpeakerName(text, n, end, false)) continue;
-    if (n === at ? stamped : isSpeakerPrefix(text, at, n)) add(n, end, CUE, n === at);
+    // A word of two characters after a time stamp is a field as often as a name (`06:30 冷藏：`): a full name alone.
+    if (n === at ? stamped && end - n >= 3 : isSpeakerPrefix(text, at, n)) add(n, end, CUE, stamped && n > at);
     return;
   }
 }
@@ -1811,7 +1854,8 @@ function greeted(text: string, greeting: number, at: number, letter: boolean, ou
   let p = greeting;
   while (text.charCodeAt(p - 1) === 0x20 || text.charCodeAt(p - 1) === 0x09) p--;
   const before = text.charCodeAt(p - 1);
-  if (!(p === 0 || before === 0x0a || before === 0x2029 || before === 0x3a)) return; // mid-sentence (`the Hello Kitty`)
+  // After a line's start, a turn's label or a quote's `>` (`> Hi Daniel,`); not mid-sentence (`the Hello Kitty`).
+  if (!(p === 0 || before === 0x0a || before === 0x2029 || before === 0x3a || before === 0x3e)) return;
   const en = englishNameAt(text, at);
   if (!en) return;
   const next = text.charCodeAt(at + en[1].length);
@@ -1838,7 +1882,8 @@ function addressesNoOne(word: string): boolean {
  */
 const ADDRESSED_NO_ONE = new Set(
   (
-    "sir madam madame ma’am ma'am all there everyone everybody team colleague friend valued hiring manager applicant " +
+    "sir madam madame ma’am ma'am all there everyone everybody team colleague friend folk lady ladies gentleman " +
+    'gentlemen valued hiring manager applicant ' +
     'candidate reader neighbour neighbor parent student world siri alexa google cortana recruiter editor landlord ' +
     'tenant shopper traveller traveler passenger patient policyholder cardholder subscriber homeowner resident owner ' +
     'merchant vendor supplier host teacher doctor doc professor officer coworker investor shareholder stakeholder ' +
@@ -2057,25 +2102,29 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
       if (starts.has(i)) continue; // found already
-      if (
-        han
-          ? name.length < 3 && !standsAsWord(text, i, end)
-          : isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(end))
-      ) {
+      if (han) {
+        if (name.length < 3 && !standsAsWord(text, i, end)) continue;
+        out.push([i, name]);
         continue;
       }
-      out.push([i, name]);
+      if (isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(end))) continue;
+      // `Hi Sarah,` … `Sarah Miller`: a first name found alone takes the surname written after it.
+      const full = name.includes(' ') ? null : englishNameAt(text, i);
+      out.push(full && full[1].length > name.length ? full : [i, name]);
     }
   }
 }
 
 /**
  * Whether the Chinese word at [`at`, `end`) stands on its own: no Han character glued after it but one a name is
- * followed by (a title, a stop character: `周颖说`, `周颖经理`), none before it but a stop character or the end of a
- * word names follow (`请周颖`, `转给周颖`).
+ * followed by (a title, a stop character: `周颖说`, `周颖经理`, `海涛哥`), none before it but a stop character or the
+ * end of a word names follow (`请周颖`, `转给周颖`).
  */
 function standsAsWord(text: string, at: number, end: number): boolean {
-  if (isHan(text, end) && !isStop(text, end) && !startsTitle(text, end) && !startsFollower(text, end)) return false;
+  const titled = GREETED_TITLES.includes(text.charCodeAt(end)); // `海涛哥`, `黄丽姐`
+  if (isHan(text, end) && !isStop(text, end) && !titled && !startsTitle(text, end) && !startsFollower(text, end)) {
+    return false;
+  }
   return !isHan(text, at - 1) || isStop(text, at - 1) || endsBeforeName(text, at);
 }
 
