@@ -1392,9 +1392,8 @@ function speakerName(
   const addWord = (roleEnd: number, start: number) => {
     const role = text.slice(at, roleEnd);
     const name = text.slice(start, end);
-    let seen = words.get(role);
-    if (!seen) words.set(role, (seen = new Set()));
-    seen.add(name);
+    const seen = words.get(role) ?? new Set<string>();
+    words.set(role, seen.add(name));
     if (name.includes(' ')) add(start, end, CUE, stamped);
     else if (isSpeakerName(text, start, end, false)) {
       found.push({ start, name, confidence: CUE, label, once: stamped && isHan(text, roleEnd - 1), role });
