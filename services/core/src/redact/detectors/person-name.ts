@@ -1394,8 +1394,7 @@ function speakerName(
     const name = text.slice(start, end);
     const seen = words.get(role) ?? new Set<string>();
     words.set(role, seen.add(name));
-    if (name.includes(' ')) add(start, end, CUE, stamped);
-    else if (isSpeakerName(text, start, end, false)) {
+    if (isSpeakerName(text, start, end, false)) {
       found.push({ start, name, confidence: CUE, label, once: stamped && isHan(text, roleEnd - 1), role });
     }
   };
