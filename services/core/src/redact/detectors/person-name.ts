@@ -1253,12 +1253,10 @@ const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)|\d+
  */
 const LABEL_TIME =
   /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?|\d{1,2}\/\d{1,2}\/\d{2,4}, )?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?(?: -)?[ \t]+/y;
-/** What a time stamp in brackets holds: a time (`[10:21:33]`, `【12/3 14:22】`; not a tag, `[INFO]`, `[活动]`). */
-const BRACKETED_TIME = /\d:\d\d/;
 /** The longest label (time stamp included) read before a colon. */
 const LABEL_REACH = 40;
 /** What never stands in a speaker's label: a clause's punctuation, a quotation, another colon (folded text). */
-const NOT_IN_LABEL = [...',.!?;:"“”@、。'].map((c) => c.charCodeAt(0));
+const NOT_IN_LABEL = bitmap(',.!?;:"“”@、。');
 /** Regions a team is named after (`客服-华东`, `销售（华南）`): no speaker's name. */
 const REGIONS = new Set([
   '华东',
@@ -1345,6 +1343,7 @@ function forEachLabel(text: string, visit: (at: number, end: number, stamped: bo
     while (at >= floor && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x2029) at--;
     if (at < floor && floor > 0) continue; // no line starts within reach
     at++;
+    if (colon - at < 3) continue; // `客服：`, `Q:`: a role alone, too short for a name with anything more
     let stamped = false;
     const open = text.charCodeAt(at);
     if (open === 0x5b || open === 0x3010 || open === 0x28) {
@@ -1352,10 +1351,11 @@ function forEachLabel(text: string, visit: (at: number, end: number, stamped: bo
       const closing = open === 0x5b ? 0x5d : open === 0x28 ? 0x29 : 0x3011; // ] ) 】
       let close = at + 1;
       while (close < colon && text.charCodeAt(close) !== closing) close++; // within the label: never past its colon
-      if (close >= colon || !BRACKETED_TIME.test(text.slice(at, close))) continue;
+      if (close >= colon || !holdsTime(text, at, close)) continue;
       at = close + 1;
       stamped = true;
-    } else {
+    } else if ((open >= 0x30 && open <= 0x39) || open === 0x4e0a || open === 0x4e0b || open === 0x665a) {
+      // a digit, 上午, 下午, 晚上
       LABEL_TIME.lastIndex = at;
       if (LABEL_TIME.test(text) && LABEL_TIME.lastIndex < colon) {
         at = LABEL_TIME.lastIndex;
@@ -1372,8 +1372,19 @@ function forEachLabel(text: string, visit: (at: number, end: number, stamped: bo
 
 /** Whether `text[at, end)` can be a speaker's label: none of `NOT_IN_LABEL` in it. */
 function isLabel(text: string, at: number, end: number): boolean {
-  for (let i = at; i < end; i++) if (NOT_IN_LABEL.includes(text.charCodeAt(i))) return false;
+  for (let i = at; i < end; i++) if (inBits(NOT_IN_LABEL, text.charCodeAt(i))) return false;
   return true;
+}
+
+/** Whether `text[from, to)` holds a time, a digit, a colon and two digits (`[10:21:33]`; not `[INFO]`, `[活动]`). */
+function holdsTime(text: string, from: number, to: number): boolean {
+  const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+  for (let i = from + 1; i + 2 < to; i++) {
+    if (text.charCodeAt(i) !== 0x3a) continue;
+    if (isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2)))
+      return true;
+  }
+  return false;
 }
 
 /** The name the speaker's label `text[at, end)` gives, if any, added to `found` (see `speakerLabels`). */
@@ -1385,9 +1396,9 @@ function speakerName(
   found: SpeakerCandidate[],
   words: Map<string, Set<string>>,
 ): void {
-  const label = text.slice(at, end);
+  // The label is sliced only for a name: most labels give none.
   const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE, once = stamped) =>
-    found.push({ start, name: text.slice(start, stop), confidence, label, once, role: '' });
+    found.push({ start, name: text.slice(start, stop), confidence, label: text.slice(at, end), once, role: '' });
   /** A one-word Latin name after the role `text[at, roleEnd)`: noted with the role, and once only after a Han one. */
   const addWord = (roleEnd: number, start: number) => {
     const role = text.slice(at, roleEnd);
@@ -1395,7 +1406,8 @@ function speakerName(
     const seen = words.get(role) ?? new Set<string>();
     words.set(role, seen.add(name));
     if (isSpeakerName(text, start, end, false)) {
-      found.push({ start, name, confidence: CUE, label, once: stamped && isHan(text, roleEnd - 1), role });
+      const once = stamped && isHan(text, roleEnd - 1);
+      found.push({ start, name, confidence: CUE, label: text.slice(at, end), once, role });
     }
   };
   if (text.charCodeAt(end - 1) === 0x29) {
@@ -2089,7 +2101,8 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
   const starts = new Set<number>();
   for (const [start, name, given] of out) {
     starts.add(start);
-    if ((given !== undefined && given.confidence[0] < CUE[0]) || names.size >= MAX_MENTIONED) continue;
+    // A participant's name is found at every mention already; a surname alone is never looked for.
+    if ((given !== undefined && given.confidence[0] !== CUE[0]) || names.size >= MAX_MENTIONED) continue;
     names.add(name);
     // `邵文斌` is `文斌` to colleagues: the given name of a full Chinese name, where it stands as a word.
     const surname = isHan(name, 0) ? surnameLength(name) : 0;
