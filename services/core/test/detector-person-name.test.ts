@@ -719,4 +719,34 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('Hi Sarah,\nSarah Miller: ok')).toEqual(['Sarah', 'Sarah Miller']);
     expect(names('业主刘海涛，\n海涛哥好')).toEqual(['刘海涛', '海涛']);
   });
+
+  it('finds the names a form or minutes give for who chaired, recorded, handed over or checked, and the lists after them', () => {
+    expect(names('主持人：王建国\n记录：李娜\n参会：王建国、李娜、陈俊杰、质检组、售后组')).toEqual([
+      '王建国',
+      '李娜',
+      '王建国',
+      '李娜',
+      '陈俊杰',
+    ]);
+    expect(names('交班人：郑晓峰\n接班人：许文静\n复核：周晓梅\n承辦人是張雅婷\n登記人係陳大文，地址')).toEqual([
+      '郑晓峰',
+      '许文静',
+      '周晓梅',
+      '張雅婷',
+      '陳大文',
+    ]);
+    expect(
+      names('Chair: Helen Ward\nAttendees: Helen Ward, Raj Patel, Support Ops, Anna Lee\nReported by: Lisa Wong'),
+    ).toEqual(['Helen Ward', 'Helen Ward', 'Raj Patel', 'Lisa Wong']);
+    for (const text of [
+      '记录：已回访，客户满意',
+      '审核人：待定',
+      '参会：质检组、售后组',
+      'Approved by: Finance',
+      'Present: All',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+    expect(names('Assigned to: Tier Two\nMinutes: 45\nTaken by: Customer')).toEqual([]);
+  });
 });

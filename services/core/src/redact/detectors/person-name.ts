@@ -115,6 +115,52 @@ const PREFIX_CUES: readonly {
   ].map((cue) => ({ cue })),
   // Fields that as often hold a team, a role or nothing yet (`负责人：待定`, `抄送：财务`): a name with a known surname.
   ...['寄件者', '收件者', '持有人', '负责人', '負責人', '监护人', '監護人', '抄送'].map((cue) => ({ cue, weak: true })),
+  // Who signs, checks or keeps a form or minutes (`交班人：郑晓峰`, `主持人：王建国`, `参会：王建国、李娜`), as often a team.
+  ...[
+    ...[
+      '主持人',
+      '主持',
+      '记录人',
+      '記錄人',
+      '记录',
+      '記錄',
+      '参会人员',
+      '參會人員',
+      '参会人',
+      '參會人',
+      '参会',
+      '參會',
+    ],
+    ...[
+      '出席',
+      '交班人',
+      '接班人',
+      '值班人',
+      '复核人',
+      '復核人',
+      '复核',
+      '復核',
+      '审核人',
+      '審核人',
+      '审批人',
+      '審批人',
+    ],
+    ...[
+      '承办人',
+      '承辦人',
+      '登记人',
+      '登記人',
+      '签收人',
+      '簽收人',
+      '验收人',
+      '驗收人',
+      '阅卷人',
+      '閱卷人',
+      '跟进人',
+      '跟進人',
+    ],
+    ...['处理人', '處理人', '对接人', '對接人', '报案人', '報案人', '来电人', '來電人'],
+  ].map((cue) => ({ cue, weak: true })),
   // Roles a support line meets (`户主潘德明`, `房产顾问邓强`): also the start of ordinary words (`法人代表`), so the
   // name ends at a boundary.
   ...ROLES.map((cue) => ({ cue, weak: true, apposition: true })),
@@ -565,7 +611,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))|((?:Dear|Hi|Hello|Hey) (?=[A-Z]))/g;
+  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))|((?:Dear|Hi|Hello|Hey) (?=[A-Z]))|((?:Chair(?:ed by)?|Minutes(?: by)?|Attendees|Present|Assignee|Assigned to|(?:Prepared|Approved|Reviewed|Reported|Requested|Submitted|Handled|Taken) by):[ \t]*)/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -778,9 +824,9 @@ function endsAtBoundary(text: string, end: number): boolean {
 /** A department before a name in a labelled field, and the spaces after it (`运营部 `, `客服中心 `). */
 const DEPARTMENT = /[\u3400-\u9fff]{1,6}(?:部|处|處|组|組|中心) +/y;
 
-/** Whether code `c` links a cue to its name (`收款人是`, `收款人写`): 是为為叫写寫. */
+/** Whether code `c` links a cue to its name (`收款人是`, `登記人係`, `收款人写`): 是係为為叫写寫. */
 const isCueLink = (c: number) =>
-  c === 0x662f || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
+  c === 0x662f || c === 0x4fc2 || c === 0x4e3a || c === 0x70ba || c === 0x53eb || c === 0x5199 || c === 0x5beb;
 
 /** The name after a prefix cue that ends at `cueEnd` (`姓名：张三`), as a match, or null. */
 function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | null {
@@ -1126,6 +1172,7 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
       // `收件人：李娜 <…>，王建国 <…>`: a name right before its address may start a list.
       const end = name[0] + name[1].length;
       if (text.charCodeAt(end) === 0x3c || text.startsWith(' <', end)) moreRecipients(text, end, out);
+      else if (text.charCodeAt(end) === ENUMERATION) listedAfter(text, end, out);
     }
     break; // the first cue that fits wins
   }
@@ -1840,6 +1887,10 @@ function englishCues(text: string, out: ScanMatch[]): void {
       greeted(text, m.index, at, m[4].startsWith('Dear'), out);
       continue;
     }
+    if (m[5] !== undefined) {
+      signedBy(text, at, out);
+      continue;
+    }
     const title = m[2] !== undefined;
     const header = !title && HEADER.test(m[0]);
     if (!title && isHan(text, at)) {
@@ -1904,6 +1955,27 @@ const ADDRESSED_NO_ONE = new Set(
   ).split(' '),
 );
 
+/**
+ * The names after a form's or minutes' field of who did something (`Chair: Helen Ward`, `Reported by: Lisa Wong`,
+ * `Attendees: Helen Ward, Raj Patel, Support Ops`): a list of capitalized names, up to the first item that is none, a
+ * team or a role (`Approved by: Finance`, `Present: All`, `Assigned to: Tier Two`).
+ */
+function signedBy(text: string, from: number, out: ScanMatch[]): void {
+  let at = from;
+  for (let items = 0; items <= MAX_LISTED; items++) {
+    const en = englishNameAt(text, at);
+    if (!en) return;
+    for (const word of en[1].split(' ')) {
+      const lower = word.toLowerCase();
+      if (addressesNoOne(lower) || FIELD_WORDS.has(lower) || OPENERS.has(word) || CALENDAR.has(word)) return;
+    }
+    out.push(en);
+    at += en[1].length;
+    if (text.charCodeAt(at) !== 0x2c || text.charCodeAt(at + 1) !== 0x20) return; // `, `
+    at += 2;
+  }
+}
+
 /** Someone else's name cue, as `EN_CUE` matches it. */
 const THIRD_PERSON = /^[Hh](?:er|is) /;
 
@@ -1942,6 +2014,27 @@ function moreRecipients(text: string, from: number, out: ScanMatch[]): void {
       if (en?.[1].includes(' ') && text.startsWith(' <', at + en[1].length)) out.push(en);
     }
     close = addressEndAfter(text, at);
+  }
+}
+
+/** The enumeration comma `、`, which separates the items of a list in Chinese. */
+const ENUMERATION = 0x3001;
+/** The most names after the first a list after a cue is read for. */
+const MAX_LISTED = 16;
+
+/**
+ * The names after the first of a list a cue gave (`参会：王建国、李娜、陈俊杰、质检组`), the first ending at `from`: each
+ * after a `、`, with a known surname, ending at a boundary like a name (not a team, `质检组`); the list ends at the
+ * first item that is none.
+ */
+function listedAfter(text: string, from: number, out: ScanMatch[]): void {
+  let end = from;
+  for (let items = 0; text.charCodeAt(end) === ENUMERATION && items < MAX_LISTED; items++) {
+    const at = end + 1;
+    const next = chineseNameEnd(text, at, false);
+    if (next < 0 || !endsAtBoundary(text, next) || !endsLikeName(text, at, next)) return;
+    out.push([at, text.slice(at, next)]);
+    end = next;
   }
 }
 
