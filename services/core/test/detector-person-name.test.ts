@@ -653,6 +653,16 @@ describe('person name from roles, family, letters and passports', () => {
     expect(detect(twice('3栋-高峰')).map((f) => f.confidence)).toEqual([0.4, 0.4]);
   });
 
+  it('finds a speaker after a role that also labels the events of a log', () => {
+    const log = [
+      '08:30 Agent Assigned: Priya Nair',
+      '08:41 Agent Priya: Hi Tom',
+      '08:45 Agent Note: reset',
+      '09:05 Agent Priya: Done',
+    ];
+    expect(names(log.join('\n'))).toEqual(['Priya Nair', 'Priya', 'Priya']);
+  });
+
   it('takes a label said once for a form field, not a speaker, unless a time stamp marks it', () => {
     expect(names('客服 Tina: 您好\n客户: 你好')).toEqual([]);
     expect(names('[10:01] 客服 Tina: 您好\n[10:02] 客户: 你好')).toEqual(['Tina']);
@@ -668,6 +678,7 @@ describe('person name from roles, family, letters and passports', () => {
     twice('[10:01:02] INFO 连接', '[10:01:03] WARN 路由', 'System 张伟'),
     twice('[10:01] Customer Reply', '[10:02] Agent Reply', '[10:03] User Intent', 'Agent Knowledge'),
     twice('Agent Group', 'Agent Action', 'Agent Internal'),
+    twice('Agent Empathy', 'Agent Accuracy', 'Agent Resolution'),
     twice('[INFO] 连接', '[活动] 满减'),
     twice('客服-售后', '客服-小鹿', '客服-物流', '客服-华东', '销售（华南）'),
     twice('客户来源', '会员权益', '售后方案', '客户原话', '骑手位置'),
@@ -718,6 +729,8 @@ describe('person name from roles, family, letters and passports', () => {
     // A first name found alone takes the surname written after it elsewhere; a given name the title after it.
     expect(names('Hi Sarah,\nSarah Miller: ok')).toEqual(['Sarah', 'Sarah Miller']);
     expect(names('业主刘海涛，\n海涛哥好')).toEqual(['刘海涛', '海涛']);
+    expect(names('Chair: Helen Ward\nHelen: Backlog is down.\nHelena agrees')).toEqual(['Helen Ward', 'Helen']);
+    expect(names('My name is Mark Lee.\nMark the date, please.')).toEqual(['Mark Lee']);
   });
 
   it('finds the names a form or minutes give for who chaired, recorded, handed over or checked, and the lists after them', () => {

@@ -1369,7 +1369,7 @@ function speakerLabels(text: string, out: ScanMatch[]): void {
     if (n !== undefined) counts.set(label, n + 1);
   });
   for (const { start, name, confidence, label, once, role } of found) {
-    if (role !== '' && words.get(role)!.size >= MAX_ROLE_WORDS) continue;
+    if (role !== '' && (words.get(role)?.size ?? 0) >= MAX_ROLE_WORDS) continue;
     if (once || counts.get(label)! >= 2) out.push([start, name, { normalized: normalizeName(name), confidence }]);
   }
 }
@@ -1448,11 +1448,12 @@ function speakerName(
     found.push({ start, name: text.slice(start, stop), confidence, label: text.slice(at, end), once, role: '' });
   /** A one-word Latin name after the role `text[at, roleEnd)`: noted with the role, and once only after a Han one. */
   const addWord = (roleEnd: number, start: number) => {
-    const role = text.slice(at, roleEnd);
-    const name = text.slice(start, end);
-    const seen = words.get(role) ?? new Set<string>();
-    words.set(role, seen.add(name));
     if (isSpeakerName(text, start, end, false)) {
+      // Words a field is known by (`Agent Reply`) are no names, so they do not count toward a form's fields.
+      const role = text.slice(at, roleEnd);
+      const name = text.slice(start, end);
+      const seen = words.get(role) ?? new Set<string>();
+      words.set(role, seen.add(name));
       const once = stamped && isHan(text, roleEnd - 1);
       found.push({ start, name, confidence: CUE, label: text.slice(at, end), once, role });
     }
@@ -2197,9 +2198,9 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
     // A participant's name is found at every mention already; a surname alone is never looked for.
     if ((given !== undefined && given.confidence[0] !== CUE[0]) || names.size >= MAX_MENTIONED) continue;
     names.add(name);
-    // `邵文斌` is `文斌` to colleagues: the given name of a full Chinese name, where it stands as a word.
-    const surname = isHan(name, 0) ? surnameLength(name) : 0;
-    if (surname > 0 && name.length - surname === 2 && names.size < MAX_MENTIONED) names.add(name.slice(surname));
+    // `邵文斌` is `文斌` to colleagues, `Helen Ward` is `Helen`: a full name's given name, where it stands as a word.
+    const first = givenName(name);
+    if (first && names.size < MAX_MENTIONED) names.add(first);
   }
   for (const name of names) {
     const han = isHan(name, 0);
@@ -2218,6 +2219,31 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
     }
   }
 }
+
+/**
+ * The given name of a full name that is looked for alone too (see `mentionsAgain`): a Chinese one's two given
+ * characters (`邵文斌` → `文斌`), a Latin one's first word when it is no everyday word as well (`Helen Ward` → `Helen`;
+ * not `Will Smith`, `Grace Lee`); or ''.
+ */
+function givenName(name: string): string {
+  if (isHan(name, 0)) {
+    const surname = surnameLength(name);
+    return surname > 0 && name.length - surname === 2 ? name.slice(surname) : '';
+  }
+  const space = name.indexOf(' ');
+  if (space < 3) return '';
+  const first = name.slice(0, space);
+  return EN_STOP.has(first) || CALENDAR.has(first) || OPENERS.has(first) || WORD_NAMES.has(first) ? '' : first;
+}
+
+/** First names that are everyday English words too, never looked for alone (`Will` starts a question). */
+const WORD_NAMES = new Set(
+  (
+    'Will May June April August Mark Bill Rose Grace Hope Faith Joy Art Pat Sue Rob Don Max Sunny Summer Autumn ' +
+    'Amber Ruby Pearl Iris Holly Ivy Lily Jack Frank Guy Earl Dean Drew Chase Hunter Price Case Page Rich Sky Star ' +
+    'Dawn Eve Carol Penny Sandy Rusty Bob Gene Jean Miles Sage Faye Glen Cliff Heath Lane Wade Brook Neil Victor'
+  ).split(' '),
+);
 
 /**
  * Whether the Chinese word at [`at`, `end`) stands on its own: no Han character glued after it but one a name is
