@@ -731,6 +731,13 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('业主刘海涛，\n海涛哥好')).toEqual(['刘海涛', '海涛']);
     expect(names('Chair: Helen Ward\nHelen: Backlog is down.\nHelena agrees')).toEqual(['Helen Ward', 'Helen']);
     expect(names('My name is Mark Lee.\nMark the date, please.')).toEqual(['Mark Lee']);
+    // A given name that is a word too stays a word where no name stands (`建国以来`, `今年夏天`, `申请成功`).
+    expect(names('我叫王建国。\n新中国建国以来，建国说的')).toEqual(['王建国', '建国']);
+    expect(names('我叫夏天。今年夏天很热')).toEqual(['夏天']);
+    // A first name alone: not inside a proper noun, nor a place after a preposition; a full name's takes no other word.
+    expect(
+      names('Chair: Jordan Smith\nJordan: ok. The Jordan office, in Jordan, Air Jordan, Jordan-Smith, Jordan Airport'),
+    ).toEqual(['Jordan Smith', 'Jordan', 'Jordan']);
   });
 
   it('finds the names a form or minutes give for who chaired, recorded, handed over or checked, and the lists after them', () => {
@@ -741,6 +748,9 @@ describe('person name from roles, family, letters and passports', () => {
       '李娜',
       '陈俊杰',
     ]);
+    // A list ends at a title or an office, and a name only listed is not sought elsewhere.
+    expect(names('参会：王建国、叶总监、李娜\n会后李娜跟进')).toEqual(['王建国']);
+    expect(names('Reported by: Zabbix\nAssignee: Unassigned\nReviewed by: Quality Assurance')).toEqual([]);
     expect(names('交班人：郑晓峰\n接班人：许文静\n复核：周晓梅\n承辦人是張雅婷\n登記人係陳大文，地址')).toEqual([
       '郑晓峰',
       '许文静',

@@ -10,6 +10,8 @@ const PARTICIPANT = [0.95, 0.95] as const;
 const CUE = [0.7, 0.7] as const;
 /** A bare surname before a title (`王先生`) is redacted where a policy labels names, but identifies no one. */
 const SURNAME = [0.4, 0.4] as const;
+/** A name in a list after a cue (`参会：王建国、李娜`): as likely as the cue's own, but not sought elsewhere. */
+const LISTED = [0.7, 0.7] as const;
 
 /** Roles a support line names people by (`户主潘德明`, `维修员邵师傅`): a name follows them. */
 const ROLES = [
@@ -565,7 +567,7 @@ const EN_STOP = new Set([
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
-  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr'.split(
+  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr quality assurance product design web form alert automated technologies technology'.split(
     ' ',
   ),
 );
@@ -1958,19 +1960,20 @@ const ADDRESSED_NO_ONE = new Set(
 
 /**
  * The names after a form's or minutes' field of who did something (`Chair: Helen Ward`, `Reported by: Lisa Wong`,
- * `Attendees: Helen Ward, Raj Patel, Support Ops`): a list of capitalized names, up to the first item that is none, a
- * team or a role (`Approved by: Finance`, `Present: All`, `Assigned to: Tier Two`).
+ * `Attendees: Helen Ward, Raj Patel, Support Ops`): a list of full names, up to the first item that is none, a team or
+ * a role (`Approved by: Finance`, `Reviewed by: Quality Assurance`, `Assigned to: Tier Two`).
  */
 function signedBy(text: string, from: number, out: ScanMatch[]): void {
   let at = from;
   for (let items = 0; items <= MAX_LISTED; items++) {
     const en = englishNameAt(text, at);
-    if (!en) return;
+    // A full name: one word is as often a system, a team or a state (`Reported by: Zabbix`, `Assignee: Unassigned`).
+    if (!en?.[1].includes(' ')) return;
     for (const word of en[1].split(' ')) {
       const lower = word.toLowerCase();
       if (addressesNoOne(lower) || FIELD_WORDS.has(lower) || OPENERS.has(word) || CALENDAR.has(word)) return;
     }
-    out.push(en);
+    out.push(items === 0 ? en : [at, en[1], { normalized: normalizeName(en[1]), confidence: LISTED }]);
     at += en[1].length;
     if (text.charCodeAt(at) !== 0x2c || text.charCodeAt(at + 1) !== 0x20) return; // `, `
     at += 2;
@@ -2025,8 +2028,8 @@ const MAX_LISTED = 16;
 
 /**
  * The names after the first of a list a cue gave (`参会：王建国、李娜、陈俊杰、质检组`), the first ending at `from`: each
- * after a `、`, with a known surname, ending at a boundary like a name (not a team, `质检组`); the list ends at the
- * first item that is none.
+ * after a `、`, with a known surname, ending at a boundary like a name (not a team, `质检组`, a title, `叶总监`, or an
+ * office, `武汉办`); the list ends at the first item that is none. Listed names are not sought elsewhere.
  */
 function listedAfter(text: string, from: number, out: ScanMatch[]): void {
   let end = from;
@@ -2034,7 +2037,12 @@ function listedAfter(text: string, from: number, out: ScanMatch[]): void {
     const at = end + 1;
     const next = chineseNameEnd(text, at, false);
     if (next < 0 || !endsAtBoundary(text, next) || !endsLikeName(text, at, next)) return;
-    out.push([at, text.slice(at, next)]);
+    // `叶总监`, `陆总`, `武汉办`: a surname and a title, or an office, ends the list of names.
+    const given = at + surnameLength(text, at);
+    if (GREETED_TITLES.includes(text.charCodeAt(given)) || startsTitle(text, given) || startsTitle(text, next)) return;
+    if (text.charCodeAt(next - 1) === 0x529e || text.charCodeAt(next - 1) === 0x8fa6) return; // 办 辦
+    const name = text.slice(at, next);
+    out.push([at, name, { normalized: name, confidence: LISTED }]);
     end = next;
   }
 }
@@ -2186,38 +2194,101 @@ const MAX_MENTIONED = 32;
 /**
  * The other mentions of the names found in `text` (`out`), as a record's participants are found wherever the text
  * repeats them: a name a cue gave once (`我叫邵文斌`, `物业管家周颖：`) is the same person's wherever it is written
- * again (`文斌转给邵文斌`, `@物业管家周颖`). Only names found at a cue's confidence, never a surname alone; a
- * Chinese name of two characters only where it stands as a word (`高峰` is no name in `高峰期`), a Latin one as whole
- * words with its capital.
+ * again (`邵文斌转给周颖`, `@物业管家周颖`), and so is a full name's given name (`文斌说`, `Helen:`). Only names found at
+ * a cue's confidence, never a surname alone or a name only listed. A Chinese name of three characters anywhere; one of
+ * two only where a name stands (see `standsAsName`: `建国以来`, `今年夏天`, `退款成功` are words); a Latin one as whole
+ * words, a first name alone only where no proper noun or place holds it (see `latinStandsAsName`).
  */
 function mentionsAgain(text: string, out: ScanMatch[]): void {
-  const names = new Set<string>();
+  // Each name with whether it is a first name taken from a full one (which never takes the word after it).
+  const names = new Map<string, boolean>();
   const starts = new Set<number>();
   for (const [start, name, given] of out) {
     starts.add(start);
-    // A participant's name is found at every mention already; a surname alone is never looked for.
-    if ((given !== undefined && given.confidence[0] !== CUE[0]) || names.size >= MAX_MENTIONED) continue;
-    names.add(name);
-    // `邵文斌` is `文斌` to colleagues, `Helen Ward` is `Helen`: a full name's given name, where it stands as a word.
+    // A participant's name is found at every mention already; a surname alone is never looked for, nor a name only
+    // listed (`参会：王建国、万科`).
+    if (given !== undefined && given.confidence !== CUE) continue;
+    if (names.size >= MAX_MENTIONED) break;
+    if (!names.has(name)) names.set(name, false);
+    // `邵文斌` is `文斌` to colleagues, `Helen Ward` is `Helen`: a full name's given name.
     const first = givenName(name);
-    if (first && names.size < MAX_MENTIONED) names.add(first);
+    if (first && names.size < MAX_MENTIONED && !names.has(first)) names.set(first, true);
   }
-  for (const name of names) {
+  for (const [name, derived] of names) {
     const han = isHan(name, 0);
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
       if (starts.has(i)) continue; // found already
       if (han) {
-        if (name.length < 3 && !standsAsWord(text, i, end)) continue;
+        if (name.length < 3 && !standsAsName(text, i, end)) continue;
         out.push([i, name]);
         continue;
       }
       if (isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(end))) continue;
-      // `Hi Sarah,` … `Sarah Miller`: a first name found alone takes the surname written after it.
-      const full = name.includes(' ') ? null : englishNameAt(text, i);
+      if (name.includes(' ')) {
+        out.push([i, name]);
+        continue;
+      }
+      if (!latinStandsAsName(text, i, end)) continue;
+      // `Hi Sarah,` … `Sarah Miller`: a name found alone takes the surname written after it (a first name taken from
+      // a full one does not: `Logan Smith` … `Logan Airport`).
+      const full = derived ? null : englishNameAt(text, i);
       out.push(full && full[1].length > name.length ? full : [i, name]);
     }
   }
+}
+
+/** What a two-character name is followed by, where it stands as one (`建国说`, `文斌你好`, `周颖在吗`, `晓东本人`). */
+const AFTER_NAME = [...'是在和跟也就还還给給让讓问問叫请請你您我他她本'].map((c) => c.charCodeAt(0));
+
+/**
+ * Whether the two-character Chinese name at [`at`, `end`) stands as a name, not inside a word: after no Han
+ * character, a word names follow (`请`, `谢谢`, `转给`) or `叫我`; before no Han character or digit, a title
+ * (`周颖经理`, `海涛哥`), a word a name is followed by (`说`, `反映`) or a particle or verb (`是`, `在`, `你`).
+ */
+function standsAsName(text: string, at: number, end: number): boolean {
+  if (isHan(text, at - 1) && !endsBeforeName(text, at) && !text.startsWith('叫我', at - 2)) return false;
+  const next = text.charCodeAt(end);
+  if (!isHan(text, end)) return !(next >= 0x30 && next <= 0x39);
+  return (
+    GREETED_TITLES.includes(next) || AFTER_NAME.includes(next) || startsTitle(text, end) || startsFollower(text, end)
+  );
+}
+
+/** Words a first name alone is no name after: determiners and places' prepositions (`the Jordan office`, `in Paris`). */
+const BEFORE_NO_NAME = new Set('the a an my our your his her their this that in from at near via into'.split(' '));
+/** Capitalized words a first name alone may follow: greetings and thanks (`Hi Helen`, `Thanks Helen`). */
+const BEFORE_NAME_EN = new Set(
+  'Hi Hello Hey Dear Thanks Thank Sorry Welcome Bye Morning Cheers Ok OK Yes No'.split(' '),
+);
+
+/**
+ * Whether the Latin first name at [`at`, `end`) stands alone as a name: not part of a proper noun (after another
+ * capitalized word, `&` or `St.`: `San Jose`, `Marks & Spencer`; before a hyphen, a number or `'s` and a capital:
+ * `Ray-Ban`, `Nova 12`), nor a place or thing after a determiner or preposition (`the Jordan office`, `in Paris`).
+ */
+function latinStandsAsName(text: string, at: number, end: number): boolean {
+  const next = text.charCodeAt(end);
+  if (next === 0x2d && isLatinLetter(text.charCodeAt(end + 1))) return false; // `Ray-Ban`
+  if (next === 0x20 && text.charCodeAt(end + 1) >= 0x30 && text.charCodeAt(end + 1) <= 0x39) return false; // `Nova 12`
+  if (
+    (next === 0x27 || next === 0x2019) &&
+    text.charCodeAt(end + 1) === 0x73 &&
+    /^ [A-Z]/.test(text.slice(end + 2, end + 4))
+  )
+    return false; // `Victoria's Secret`
+  let p = at;
+  while (text.charCodeAt(p - 1) === 0x20) p--;
+  if (p === at) return true; // a line's start, a label's colon glued on, Han text before it
+  const before = text.charCodeAt(p - 1);
+  if (before === 0x26) return false; // `Marks & Spencer`
+  let w = p;
+  while (isLatinLetter(text.charCodeAt(w - 1)) || text.charCodeAt(w - 1) === 0x2e) w--;
+  const word = text.slice(w, p);
+  if (word === '') return true;
+  if (word === 'St.' || BEFORE_NO_NAME.has(word.toLowerCase())) return false;
+  const c = word.charCodeAt(0);
+  return !(c >= 0x41 && c <= 0x5a) || BEFORE_NAME_EN.has(word); // `San Jose`, not `Hi Jose`
 }
 
 /**
@@ -2233,30 +2304,22 @@ function givenName(name: string): string {
   const space = name.indexOf(' ');
   if (space < 3) return '';
   const first = name.slice(0, space);
-  return EN_STOP.has(first) || CALENDAR.has(first) || OPENERS.has(first) || WORD_NAMES.has(first) ? '' : first;
+  return isWordName(first) ? '' : first;
 }
+
+/** Whether the first name `word` is an everyday word too (`Will`, `Grace`, `Monday`, `Sure`). */
+const isWordName = (word: string) =>
+  EN_STOP.has(word) || CALENDAR.has(word) || OPENERS.has(word) || WORD_NAMES.has(word);
 
 /** First names that are everyday English words too, never looked for alone (`Will` starts a question). */
 const WORD_NAMES = new Set(
   (
     'Will May June April August Mark Bill Rose Grace Hope Faith Joy Art Pat Sue Rob Don Max Sunny Summer Autumn ' +
     'Amber Ruby Pearl Iris Holly Ivy Lily Jack Frank Guy Earl Dean Drew Chase Hunter Price Case Page Rich Sky Star ' +
-    'Dawn Eve Carol Penny Sandy Rusty Bob Gene Jean Miles Sage Faye Glen Cliff Heath Lane Wade Brook Neil Victor'
+    'Dawn Eve Carol Penny Sandy Rusty Bob Gene Jean Miles Sage Faye Glen Cliff Heath Lane Wade Brook Neil Victor ' +
+    'Grant Destiny Angel Crystal Daisy Violet Jasmine Sterling Harley Joy Ray Jay Don Bud Buck Gay Misty Honey Storm'
   ).split(' '),
 );
-
-/**
- * Whether the Chinese word at [`at`, `end`) stands on its own: no Han character glued after it but one a name is
- * followed by (a title, a stop character: `周颖说`, `周颖经理`, `海涛哥`), none before it but a stop character or the
- * end of a word names follow (`请周颖`, `转给周颖`).
- */
-function standsAsWord(text: string, at: number, end: number): boolean {
-  const titled = GREETED_TITLES.includes(text.charCodeAt(end)); // `海涛哥`, `黄丽姐`
-  if (isHan(text, end) && !isStop(text, end) && !titled && !startsTitle(text, end) && !startsFollower(text, end)) {
-    return false;
-  }
-  return !isHan(text, at - 1) || isStop(text, at - 1) || endsBeforeName(text, at);
-}
 
 /**
  * Romanized surnames as passports and airlines write them (`ZHANG/WEI`, `WONG/KA YAN`): Hanyu Pinyin, and the
