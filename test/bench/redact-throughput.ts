@@ -121,6 +121,9 @@ const UNITS = [
   // Speakers' labels are counted in one more pass, and a name found once is sought again: neither per label.
   '[10:01] 客服 Tina：好\n',
   '[a:b\n',
+  // A label's searches stay within the label: a `)` with no `(`, a text with no space.
+  'abc):好\n',
+  '客服Tina:好\n',
   '我叫邵文斌。',
 ];
 

@@ -663,6 +663,13 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names(log.join('\n'))).toEqual(['Priya Nair', 'Priya', 'Priya']);
   });
 
+  it('finds several staff speakers after one role in a time-stamped transcript, and a role that ends a longer one', () => {
+    expect(names('[10:01] 客服 Tina: a\n[10:02] 客服 Amy: b\n[10:03] 客服 Kevin: c')).toEqual(['Tina', 'Amy', 'Kevin']);
+    expect(names('高级会员 Tina: a\n高级会员 Tina: b')).toEqual(['Tina', 'Tina']);
+    // Given names that end like a field's name elsewhere are names outside a label.
+    expect(names('是我，王源。\n参会：王建国、张金、李源')).toEqual(['王源', '王建国', '张金', '李源']);
+  });
+
   it('takes a label said once for a form field, not a speaker, unless a time stamp marks it', () => {
     expect(names('客服 Tina: 您好\n客户: 你好')).toEqual([]);
     expect(names('[10:01] 客服 Tina: 您好\n[10:02] 客户: 你好')).toEqual(['Tina']);

@@ -891,13 +891,13 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
 
 /**
  * Characters that end category words (places `苏州`, `华东区`; roles `房客`, `车主`; colours, illnesses, documents,
- * organisations, locatives; field names, readings and goods: `满意度`, `单价`, `方案`, `原话`, `黄金`) and almost never a
+ * organisations, locatives; field names, readings and goods: `满意度`, `单价`, `方案`, `原话`, `石油`) and almost never a
  * given name: a name found by a shape that often holds such a word (`是我老婆苏州人`, `是我，白色`, `华东区\n区域经理`,
  * `Cc: 华南区 <…>`, `客户原话：`) does not end with one.
  */
 const NOT_FINAL = bitmap(
   '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副网網' +
-    '度率量值价價额額型层層域围圍案介历歷细細效释釋诉訴话話速拔闭閉改装裝置险險场場酒债債油减減赠贈益源金银銀',
+    '度率量值价價额額型层層域围圍案介历歷细細效释釋诉訴话話速拔闭閉改装裝置险險场場酒债債油减減赠贈',
 );
 /** Kinship words that begin with a surname character (`我是患者孙子`). */
 const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
@@ -989,7 +989,7 @@ function parenthesizedName(text: string, cueEnd: number): ScanMatch | null {
   const end = chineseNameEnd(text, at, false);
   const close = text.charCodeAt(end);
   if (end < 0 || (close !== 0xff09 && close !== 0x29) || !endsLikeName(text, at, end)) return null; // ）)
-  if (REGIONS.has(text.slice(at, end)) || isKnownPlace(text.slice(at, end))) return null; // `客户（江苏）：`, `客服（华东）：`
+  if (isPlaceName(text.slice(at, end))) return null; // `客户（江苏）：`, `客服（华东）：`
   const colon = text.charCodeAt(end + 1);
   return colon === 0x3a || colon === 0xff1a ? [at, text.slice(at, end)] : null; // a speaker's label, not a note
 }
@@ -1307,6 +1307,15 @@ const LABEL_TIME =
 const LABEL_REACH = 40;
 /** What never stands in a speaker's label: a clause's punctuation, a quotation, another colon (folded text). */
 const NOT_IN_LABEL = bitmap(',.!?;:"“”@、。');
+/**
+ * Characters that end a field's name after a role (`会员权益`, `客户来源`, `黄金`, `白银`) as often as a given name (`刘益`,
+ * `王源`): in a label, where fields are named, they end no speaker's name.
+ */
+const FIELD_FINAL = bitmap('益源金银銀');
+
+/** Whether `word` names a place or a region (`江苏`, `华东`), as a team or customer's note does: no one's name. */
+const isPlaceName = (word: string) => REGIONS.has(word) || isKnownPlace(word);
+
 /** Regions a team is named after (`客服-华东`, `销售（华南）`): no speaker's name. */
 const REGIONS = new Set([
   '华东',
@@ -1372,7 +1381,8 @@ function speakerLabels(text: string, out: ScanMatch[]): void {
     if (n !== undefined) counts.set(label, n + 1);
   });
   for (const { start, name, confidence, label, once, role } of found) {
-    if (role !== '' && (words.get(role)?.size ?? 0) >= MAX_ROLE_WORDS) continue;
+    // A time-stamped staff label is a transcript's (`[10:01] 客服 Tina`, `[10:02] 客服 Amy`, `[10:03] 客服 Kevin`).
+    if (!once && role !== '' && (words.get(role)?.size ?? 0) >= MAX_ROLE_WORDS) continue;
     if (once || counts.get(label)! >= 2) out.push([start, name, { normalized: normalizeName(name), confidence }]);
   }
 }
@@ -1388,10 +1398,11 @@ const MAX_ROLE_WORDS = 3;
 function forEachLabel(text: string, visit: (at: number, end: number, stamped: boolean) => void): void {
   // Folded text: a full-width `：` reads as `:`, `（）` as `()`, `－` as `-`.
   for (let colon = text.indexOf(':'); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    // The line's start: after a line or field break at most `LABEL_REACH` characters back, or the text's start.
     let at = colon - 1;
-    const floor = Math.max(0, colon - LABEL_REACH);
-    while (at >= floor && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x2029) at--;
-    if (at < floor && floor > 0) continue; // no line starts within reach
+    const floor = colon - LABEL_REACH - 1;
+    while (at >= 0 && at >= floor && text.charCodeAt(at) !== 0x0a && text.charCodeAt(at) !== 0x2029) at--;
+    if (at >= 0 && at < floor) continue; // no line starts within reach
     at++;
     if (colon - at < 3) continue; // `客服：`, `Q:`: a role alone, too short for a name with anything more
     let stamped = false;
@@ -1463,7 +1474,8 @@ function speakerName(
   };
   if (text.charCodeAt(end - 1) === 0x29) {
     // `Leo Chen (客户)`, `Customer (Lucas Fernández)`, `经纪人（卢志鹏）`
-    const open = text.lastIndexOf('(', end);
+    let open = end - 2;
+    while (open > at && text.charCodeAt(open) !== 0x28) open--; // within the label: never before its start
     if (open <= at) return;
     let outerEnd = open;
     while (text.charCodeAt(outerEnd - 1) === 0x20) outerEnd--;
@@ -1479,7 +1491,7 @@ function speakerName(
     // `客服 Tina`, `12栋-Kevin Zhou`, `销售顾问Ryan`: a staff member's or resident's name after their role or flat
     const prefixEnd = separatorStart(text, at, latin);
     if ((prefixEnd < latin || isHan(text, latin - 1)) && isSpeakerPrefix(text, at, prefixEnd)) {
-      if (text.indexOf(' ', latin) < 0 || text.indexOf(' ', latin) >= end) addWord(prefixEnd, latin);
+      if (spaceIn(text, latin, end) < 0) addWord(prefixEnd, latin);
       else if (isSpeakerName(text, latin, end, false)) add(latin, end);
     }
     return;
@@ -1487,13 +1499,12 @@ function speakerName(
   if (isLatinLetter(text.charCodeAt(at))) {
     // `Agent Nadia`, `Support Agent Nadia`: roles in words, then the name (`INFO 连接` is a log's level)
     let name = at;
-    for (let space = text.indexOf(' ', name); space > 0 && space < end; space = text.indexOf(' ', name)) {
+    for (let space = spaceIn(text, name, end); space > 0; space = spaceIn(text, name, end)) {
       if (!isSpeakerRole(text, name, space)) break;
       name = space + 1;
     }
     if (name === at || isHan(text, name)) return;
-    const space = text.indexOf(' ', name);
-    if (space < 0 || space >= end) addWord(name - 1, name);
+    if (spaceIn(text, name, end) < 0) addWord(name - 1, name);
     else if (isSpeakerName(text, name, end, false)) add(name, end);
     return;
   }
@@ -1527,12 +1538,21 @@ function speakerName(
   }
 }
 
+/** The first space in `text[from, to)`, or -1: a label's search never runs past its end. */
+function spaceIn(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 0x20) return i;
+  return -1;
+}
+
 /** Whether `text[at, end)` is a speaker's role (`客户`, `Customer`, `理赔专员`: a Chinese one may end a longer word). */
 function isSpeakerRole(text: string, at: number, end: number): boolean {
   if (SPEAKER_ROLES.has(text.slice(at, end).trim().toLowerCase())) return true;
   if (!isHan(text, end - 1)) return false;
-  for (let s = at + 1; s < end - 1; s++) if (!isHan(text, s) || isStop(text, s)) return false;
-  for (let s = at + 1; s < end - 1; s++) if (SPEAKER_ROLES.has(text.slice(s, end))) return true;
+  // A longer role ends with one (`理赔专员`, `高级会员`): what comes before it is Han words, no particle or verb.
+  for (let s = at + 1; s < end - 1; s++) {
+    if (!isHan(text, s - 1) || isStop(text, s - 1)) return false;
+    if (SPEAKER_ROLES.has(text.slice(s, end))) return true;
+  }
   return false;
 }
 
@@ -1557,7 +1577,7 @@ function isSpeakerName(text: string, at: number, end: number, full: boolean): bo
   if (isHan(text, at)) {
     if (surnameLength(text, at) === 0 || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) return false;
     if (chineseNameEnd(text, at, false) !== end || !endsLikeName(text, at, end)) return false;
-    return !REGIONS.has(text.slice(at, end)) && !isKnownPlace(text.slice(at, end));
+    return !inBits(FIELD_FINAL, text.charCodeAt(end - 1)) && !isPlaceName(text.slice(at, end));
   }
   const en = englishNameAt(text, at);
   if (!en || at + en[1].length !== end || (full && !en[1].includes(' '))) return false;
@@ -1934,11 +1954,8 @@ function greeted(text: string, greeting: number, at: number, letter: boolean, ou
 
 /** Whether a greeting addresses no one by `word` (lower case), in the singular or the plural (`Landlords`). */
 function addressesNoOne(word: string): boolean {
-  const singular = word.endsWith('s') ? word.slice(0, -1) : word;
-  for (const w of word === singular ? [word] : [word, singular]) {
-    if (ADDRESSED_NO_ONE.has(w) || SPEAKER_ROLES.has(w) || RELATIONS.has(w) || GENERIC.has(w)) return true;
-  }
-  return false;
+  const no = (w: string) => ADDRESSED_NO_ONE.has(w) || SPEAKER_ROLES.has(w) || RELATIONS.has(w) || GENERIC.has(w);
+  return no(word) || (word.endsWith('s') && no(word.slice(0, -1)));
 }
 
 /**
@@ -2043,7 +2060,7 @@ function listedAfter(text: string, from: number, out: ScanMatch[]): void {
     if (GREETED_TITLES.includes(text.charCodeAt(given)) || startsTitle(text, given) || startsTitle(text, next)) return;
     if (text.charCodeAt(next - 1) === 0x529e || text.charCodeAt(next - 1) === 0x8fa6) return; // 办 辦
     const name = text.slice(at, next);
-    out.push([at, name, { normalized: name, confidence: LISTED }]);
+    out.push([at, name, { normalized: normalizeName(name), confidence: LISTED }]);
     end = next;
   }
 }
@@ -2209,7 +2226,7 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
     // A participant's name is found at every mention already; a surname alone is never looked for, nor a name only
     // listed (`参会：王建国、万科`).
     if (given !== undefined && given.confidence !== CUE) continue;
-    if (names.size >= MAX_MENTIONED) break;
+    if (names.size >= MAX_MENTIONED) continue;
     if (!names.has(name)) names.set(name, false);
     // `邵文斌` is `文斌` to colleagues, `Helen Ward` is `Helen`: a full name's given name.
     const first = givenName(name);
@@ -2220,23 +2237,20 @@ function mentionsAgain(text: string, out: ScanMatch[]): void {
     for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) {
       const end = i + name.length;
       if (starts.has(i)) continue; // found already
-      if (han) {
-        if (name.length < 3 && !standsAsName(text, i, end)) continue;
-        out.push([i, name]);
-        continue;
-      }
-      if (isLatinLetter(text.charCodeAt(i - 1)) || isLatinLetter(text.charCodeAt(end))) continue;
-      if (name.includes(' ')) {
-        out.push([i, name]);
-        continue;
-      }
-      if (!latinStandsAsName(text, i, end)) continue;
+      if (han ? name.length < 3 && !standsAsName(text, i, end) : !latinMention(text, i, end, name)) continue;
       // `Hi Sarah,` … `Sarah Miller`: a name found alone takes the surname written after it (a first name taken from
       // a full one does not: `Logan Smith` … `Logan Airport`).
-      const full = derived ? null : englishNameAt(text, i);
+      const full = han || derived || name.includes(' ') ? null : englishNameAt(text, i);
       out.push(full && full[1].length > name.length ? full : [i, name]);
+      starts.add(i);
     }
   }
+}
+
+/** Whether the Latin `name` at [`at`, `end`) is a mention of it: whole words, and a first name alone as one stands. */
+function latinMention(text: string, at: number, end: number, name: string): boolean {
+  if (isLatinLetter(text.charCodeAt(at - 1)) || isLatinLetter(text.charCodeAt(end))) return false;
+  return name.includes(' ') || latinStandsAsName(text, at, end);
 }
 
 /** What a two-character name is followed by, where it stands as one (`建国说`, `文斌你好`, `周颖在吗`, `晓东本人`). */
@@ -2318,7 +2332,7 @@ const WORD_NAMES = new Set(
     'Will May June April August Mark Bill Rose Grace Hope Faith Joy Art Pat Sue Rob Don Max Sunny Summer Autumn ' +
     'Amber Ruby Pearl Iris Holly Ivy Lily Jack Frank Guy Earl Dean Drew Chase Hunter Price Case Page Rich Sky Star ' +
     'Dawn Eve Carol Penny Sandy Rusty Bob Gene Jean Miles Sage Faye Glen Cliff Heath Lane Wade Brook Neil Victor ' +
-    'Grant Destiny Angel Crystal Daisy Violet Jasmine Sterling Harley Joy Ray Jay Don Bud Buck Gay Misty Honey Storm'
+    'Grant Destiny Angel Crystal Daisy Violet Jasmine Sterling Harley Ray Jay Bud Buck Misty Honey Storm'
   ).split(' '),
 );
 
