@@ -2,6 +2,7 @@ import { digitRuns } from '../digit-runs';
 import { englishAddresses, isDesignator, normalizeEnglishAddress, readEnglishAddress } from '../english-address';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { foldWidth } from '../fold-width';
+import { knownPlaceBefore } from '../known-places';
 import { hasFeature } from '../text-features';
 
 /** An address from a province, city or district down to a numbered unit is as specific as addresses get. */
@@ -77,21 +78,6 @@ const ESTATE_ANCHOR =
 const CUES = ['收货地址', '收貨地址', '地址', '住址', '住在', '家住'];
 const CUE_KEYS = ['址', '住'];
 
-/** Provinces, municipalities and large cities, so an address starts at `广东深圳…`, not inside it. */
-const PLACES = (
-  '北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 ' +
-  '甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门 广西壮族 宁夏回族 新疆维吾尔 深圳 广州 杭州 南京 苏州 成都 武汉 西安 ' +
-  '长沙 郑州 济南 青岛 大连 沈阳 长春 厦门 福州 合肥 南昌 昆明 贵阳 南宁 海口 三亚 兰州 西宁 银川 拉萨 太原 宁波 无锡 东莞 佛山 ' +
-  '珠海 温州 常州 徐州 烟台 泉州 中山 惠州 嘉兴 绍兴 台州 金华 南通 扬州 潍坊 唐山 保定 洛阳 桂林 石家庄 哈尔滨 乌鲁木齐 ' +
-  '呼和浩特 齐齐哈尔 张家口 秦皇岛 连云港 马鞍山 景德镇 张家界 平顶山 驻马店 三门峡 牡丹江 佳木斯 葫芦岛 防城港 攀枝花 ' +
-  '六盘水 石嘴山 嘉峪关 克拉玛依 吐鲁番 鄂尔多斯 臺灣 廣東 廣州 澳門 重慶 台北 臺北 新北 高雄 台中 臺中 台南 臺南'
-).split(' ');
-/** The places by their last character: the one lookup that rules most candidates out. */
-const PLACES_BY_LAST = new Map<string, string[]>();
-for (const p of PLACES) PLACES_BY_LAST.set(p.at(-1)!, [...(PLACES_BY_LAST.get(p.at(-1)!) ?? []), p]);
-
-/** Whether `word` is one of the provinces, municipalities and large cities an address may start with (`江苏`). */
-export const isKnownPlace = (word: string): boolean => PLACES_BY_LAST.get(word.at(-1) ?? '')?.includes(word) ?? false;
 /** Characters a guessed place name cannot hold: prose right before an address (`寄到`, `我住在`). */
 const NOT_PLACE = codes('在住到是寄送往于於的了从從发發我你他她家址给給和与與向去来來为為');
 
@@ -106,15 +92,9 @@ function sticky(re: RegExp, text: string, at: number): number {
   return re.test(text) ? re.lastIndex : -1;
 }
 
-/** The length of the known place that ends right before `end` (`广东` in `广东深圳`), or 0. */
-function placeBefore(text: string, end: number): number {
-  const places = PLACES_BY_LAST.get(text[end - 1] ?? '');
-  return places?.find((p) => text.startsWith(p, end - p.length))?.length ?? 0;
-}
-
 /** Where the place name before an administrative unit at `u` starts: a known place, else two characters back. */
 function placeStart(text: string, u: number): number {
-  let start = u - placeBefore(text, u);
+  let start = u - knownPlaceBefore(text, u);
   if (start === u) {
     // Most place names are two characters (`朝阳区`; in `浦东新区` the unit is `新区`).
     for (let i = u - 2; i < u; i++) if (i < 0 || !isHan(text, i) || NOT_PLACE.has(text.charCodeAt(i))) return -1;
@@ -123,7 +103,7 @@ function placeStart(text: string, u: number): number {
   // `广东深圳市`, `广东省深圳市`: the places before it, with or without their unit, belong to the address too.
   for (;;) {
     const unit = text[start - 1] === '省' || text[start - 1] === '市' ? 1 : 0;
-    const k = placeBefore(text, start - unit);
+    const k = knownPlaceBefore(text, start - unit);
     if (k === 0) return start;
     start -= k + unit;
   }

@@ -1,8 +1,8 @@
 import { startsSurname, surnameLength } from '../chinese-surnames';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { isKnownPlace } from '../known-places';
 import { maskName } from '../mask-name';
 import { FIELD_BREAK, hasFeature } from '../text-features';
-import { isKnownPlace } from './address';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
 const PARTICIPANT = [0.95, 0.95] as const;
