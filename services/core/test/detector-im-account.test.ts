@@ -34,6 +34,15 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('加我 abc_123 吧')).toEqual([]);
     expect(accounts('微信扫码后加一下 iPhone_15 配件群。')).toEqual([]);
     expect(accounts('微信支付失败。加一下 test_2024，也没用')).toEqual([]);
+    // The speaker's own ID once the app is named, in the turn before or earlier in the same.
+    expect(accounts('客服：加我微信 xiaotianyu_sales\n客户：加你了，我的是 nina-wu_0324，或者 QQ 15839204')).toEqual([
+      'xiaotianyu_sales',
+      'nina-wu_0324',
+      '15839204',
+    ]);
+    expect(accounts('我的是 abc_123')).toEqual([]);
+    expect(accounts('微信支付失败了，我的是 order_2024')).toEqual([]);
+    expect(accounts('加了微信，我的是 iPhone_15 手机')).toEqual([]);
   });
 
   it('finds nothing without the app name, for groups, payments, words or a phone number', () => {

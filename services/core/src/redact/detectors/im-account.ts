@@ -29,6 +29,18 @@ const APP_REACH = 24;
 /** The app's name in the clause before `加` (no sentence break between). */
 const APP_BEFORE = /(?:微信|威信|[Vv][Xx]|[Ww]e[Cc]hat)[^。；;！!？?\n]*$/;
 
+/**
+ * `我的是 nina-wu_0324`: the speaker's own ID, given in answer once the app is named in the turn before or earlier in
+ * the same (see `APP_NAMED`). Only an ID with a digit, `_` or `-`, that ends the clause.
+ */
+const MINE_ACCOUNT =
+  /我的(?:是|号是|號是|ID是|id是) ?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-]| *[\u3400-\u9fff])/g;
+/** How far before `我的是` the app's name is looked for: the turn before, as an exchange of IDs goes. */
+const MINE_REACH = 80;
+/** The app's name anywhere in those characters, as a way to reach someone (not `微信支付`, `QQ群`). */
+const APP_NAMED =
+  /(?:微信|威信|[Vv][Xx]|[Ww]e[Cc]hat|QQ|扣扣)(?! ?(?:支付|付款|转账|轉賬|红包|紅包|群|扫码|掃碼|[Pp]ay))/;
+
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;
 
@@ -43,7 +55,7 @@ function isAccount(cue: string, between: string, account: string): boolean {
   return /ID|id|号|:|是|为/.test(between);
 }
 
-/** Generated WeChat IDs anywhere; other accounts only right after the app's name. */
+/** Generated WeChat IDs anywhere; other accounts right after the app's name, or given once it is named. */
 function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
   const out: ScanMatch[] = [];
   if (!hasFeature(scope.has, 'latin') && !hasFeature(scope.has, 'digit')) return out;
@@ -59,13 +71,18 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
     const start = m.index + m[0].length - account.length;
     out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
   }
-  ADD_ACCOUNT.lastIndex = 0;
-  for (let m = ADD_ACCOUNT.exec(text); m; m = ADD_ACCOUNT.exec(text)) {
-    const account = m[1]!;
-    if (!ID_LIKE.test(account) || !APP_BEFORE.test(text.slice(Math.max(0, m.index - APP_REACH), m.index))) continue;
-    const start = m.index + m[0].length - account.length;
-    if (out.some(([s]) => s === start)) continue; // `加我微信 abc_123`: found above
-    out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
+  for (const [re, app, reach] of [
+    [ADD_ACCOUNT, APP_BEFORE, APP_REACH],
+    [MINE_ACCOUNT, APP_NAMED, MINE_REACH],
+  ] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const account = m[1]!;
+      if (!ID_LIKE.test(account) || !app.test(text.slice(Math.max(0, m.index - reach), m.index))) continue;
+      const start = m.index + m[0].length - account.length;
+      if (out.some(([s]) => s === start)) continue; // `加我微信 abc_123`: found above
+      out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
+    }
   }
   return out.sort((a, b) => a[0] - b[0]);
 }
