@@ -1581,11 +1581,7 @@ function isSpeakerName(text: string, at: number, end: number, full: boolean): bo
   }
   const en = englishNameAt(text, at);
   if (!en || at + en[1].length !== end || (full && !en[1].includes(' '))) return false;
-  for (const word of en[1].split(' ')) {
-    const lower = word.toLowerCase();
-    if (OPENERS.has(word) || CALENDAR.has(word) || FIELD_WORDS.has(lower) || SPEAKER_ROLES.has(lower)) return false;
-  }
-  return true;
+  return !en[1].split(' ').some(namesNoOne);
 }
 
 /** Where the separator (spaces, a dash or a middle dot) before `name` starts; `name` when there is none. */
@@ -1946,9 +1942,7 @@ function greeted(text: string, greeting: number, at: number, letter: boolean, ou
   const next = text.charCodeAt(at + en[1].length);
   const lineEnd = next === 0x0a || next === 0x0d || next === 0x2029 || Number.isNaN(next);
   if (!(next === 0x2c || (letter && lineEnd))) return;
-  for (const word of en[1].split(' ')) {
-    if (OPENERS.has(word) || CALENDAR.has(word) || addressesNoOne(word.toLowerCase())) return;
-  }
+  if (en[1].split(' ').some(namesNoOne)) return;
   out.push(en);
 }
 
@@ -1956,6 +1950,15 @@ function greeted(text: string, greeting: number, at: number, letter: boolean, ou
 function addressesNoOne(word: string): boolean {
   const no = (w: string) => ADDRESSED_NO_ONE.has(w) || SPEAKER_ROLES.has(w) || RELATIONS.has(w) || GENERIC.has(w);
   return no(word) || (word.endsWith('s') && no(word.slice(0, -1)));
+}
+
+/**
+ * Whether a capitalized word, found where a name could be (after a greeting, a role in a label, a form's field of
+ * who did something), names no one: a turn's opener, a day or month, a field's name, a role, a group or a team.
+ */
+function namesNoOne(word: string): boolean {
+  const lower = word.toLowerCase();
+  return OPENERS.has(word) || CALENDAR.has(word) || FIELD_WORDS.has(lower) || addressesNoOne(lower);
 }
 
 /**
@@ -1987,10 +1990,7 @@ function signedBy(text: string, from: number, out: ScanMatch[]): void {
     const en = englishNameAt(text, at);
     // A full name: one word is as often a system, a team or a state (`Reported by: Zabbix`, `Assignee: Unassigned`).
     if (!en?.[1].includes(' ')) return;
-    for (const word of en[1].split(' ')) {
-      const lower = word.toLowerCase();
-      if (addressesNoOne(lower) || FIELD_WORDS.has(lower) || OPENERS.has(word) || CALENDAR.has(word)) return;
-    }
+    if (en[1].split(' ').some(namesNoOne)) return;
     out.push(items === 0 ? en : [at, en[1], { normalized: normalizeName(en[1]), confidence: LISTED }]);
     at += en[1].length;
     if (text.charCodeAt(at) !== 0x2c || text.charCodeAt(at + 1) !== 0x20) return; // `, `
