@@ -80,6 +80,30 @@ describe('mainland landline detector', () => {
     }
   });
 
+  it('leaves a number to PHONE where the country it is valid in is named near it, in its line', () => {
+    for (const text of [
+      'Call our London office on 020 7946 0107.',
+      '请致电伦敦办公室 020 7946 0107',
+      '英國分公司電話：029 2018 3636',
+      'UK support line 020-8765 4321',
+      'You can reach me on 020 7946 0123 after 5pm London time.',
+    ]) {
+      expect(landlines(text)).toEqual([]);
+      expect(detect(text).map((f) => [f.type, f.normalized])).toEqual([['PHONE', expect.stringMatching(/^\+442/)]]);
+    }
+  });
+
+  it('keeps a Guangzhou number where the mainland is named between London and the number, or London is on another line', () => {
+    for (const text of [
+      '我在英国读书，广州家里电话 020-87654321',
+      'Flew back from London.\n广州电话 020-8765 4321',
+      'London team, China hotline: 020 8765 4321',
+      'call 020 8765 4321 in Guangzhou or our London office',
+      '电话 020-87654321（广州），下周去伦敦',
+    ])
+      expect(detect(text).map((f) => f.type)).toEqual(['CN_LANDLINE']);
+  });
+
   it('still finds a Guangzhou number after +86 or with no country code', () => {
     expect(landlines('电话 +86 020 8765 4321 / 020 8765 4322')).toEqual([
       ['+86 020 8765 4321', '2087654321'],

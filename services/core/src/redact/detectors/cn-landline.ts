@@ -2,6 +2,7 @@ import type { Candidate, Detector, ScanMatch } from '../finding';
 import { ACCOUNT_LABEL, labelledAs } from '../labelled-as';
 import { numberingPlan } from '../numbering-plan';
 import { numericMatches, startsWithOneOf } from '../numeric-matches';
+import { foreignReading } from './phone';
 
 /** A fixed line with its area code (`010-62345678`); written without any separator it could be any 11 digits. */
 const GROUPED = [0.7, 0.95] as const;
@@ -67,7 +68,8 @@ const FOREIGN_CODE_BEFORE = /(?:\+|(?<![0-9])00)(?!86)[1-9]\d{0,2}[ -]?(?:\(0\)[
 /**
  * Candidates; one may follow a house number and a space (`305 028-63282850`), but not when it is itself grouped
  * by spaces: then it is the inside of a card or account number (`6222 0755 8123 4567 890`). None right after
- * another country's calling code: `+44 020 7946 0958` is London's, not Guangzhou's (PHONE's), nor after an
+ * another country's calling code: `+44 020 7946 0958` is London's, not Guangzhou's (PHONE's), nor where that
+ * country is named near it in its line and the number is valid there (`London office: 020 7946 0107`), nor after an
  * account's label (`A/C 8003216574`).
  */
 function scanLandline(text: string): ScanMatch[] {
@@ -75,7 +77,8 @@ function scanLandline(text: string): ScanMatch[] {
     ([start, match]) =>
       !(match.includes(' ') && /\d $/.test(text.slice(start - 2, start))) &&
       !FOREIGN_CODE_BEFORE.test(text.slice(Math.max(0, start - 9), start)) &&
-      !labelledAs(text, start, ACCOUNT_LABEL),
+      !labelledAs(text, start, ACCOUNT_LABEL) &&
+      !foreignReading(text, start, match),
   );
 }
 

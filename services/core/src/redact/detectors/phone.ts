@@ -1,5 +1,6 @@
 import { Policy } from '@custodian/schemas';
 import type { Candidate, Detector, ScanMatch, ValidateOptions } from '../finding';
+import { regionNamedNear } from '../foreign-place';
 import { ACCOUNT_LABEL, labelledAs, REFERENCE_LABEL } from '../labelled-as';
 import { callingCodeOf, numberingPlan, regionsOfCallingCode, regionsSharingCallingCode } from '../numbering-plan';
 import { numericMatches } from '../numeric-matches';
@@ -17,6 +18,8 @@ const NATIONAL_MOBILE = [0.7, 0.9] as const;
 const NATIONAL_PLAIN_MOBILE = [0.5, 0.9] as const;
 const NATIONAL_OTHER = [0.5, 0.9] as const;
 const CONTEXT_ONLY = [0, 0.85] as const;
+/** A national number valid in the country named just before it (`London office: 020 7946 0107`). */
+const PLACED = [0.7, 0.9] as const;
 
 const MOBILE_TYPES = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE']);
 const DATE = /^(?:19|20)\d\d[-./ ](?:0?[1-9]|1[0-2])(?:[-./ ]|$)|^\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d$/;
@@ -72,6 +75,11 @@ function validateInternational(digits: string): Candidate | null {
  */
 function validateNational(match: string, digits: string, regions: readonly string[]): Candidate | null {
   if (digits.length > 14 || isMainland(match, digits)) return null;
+  return readNational(match, digits, regions);
+}
+
+/** `validateNational` without its exclusion of mainland shapes. */
+function readNational(match: string, digits: string, regions: readonly string[]): Candidate | null {
   const grouped = /\D/.test(match);
   let other: Candidate | undefined;
   let plausible: string | undefined;
@@ -112,12 +120,32 @@ function validatePhone(match: string, options: ValidateOptions): Candidate | nul
 const PHONE =
   /(?<![0-9A-Za-z+(])(?<![0-9][ .-])(?<![A-Za-z]-)(?:\(?(?:\+|00) ?)?\(?\d(?:[ .()-]{0,2}\d){5,15}\d(?![0-9A-Za-z]|[.:-][0-9])/y;
 
-/** Candidates, except national numbers labelled as an order, ticket, waybill or account number (`order 2024-118832`). */
+/**
+ * A number shaped like a mainland fixed line read in the country named near it, in its line (`London office: 020
+ * 7946 0107` is London's, not Guangzhou's), when it is valid there; null otherwise. CN_LANDLINE leaves such a number to
+ * PHONE.
+ */
+export function foreignReading(text: string, start: number, match: string): Candidate | null {
+  if (!MAINLAND_LANDLINE_SHAPE.test(match)) return null;
+  const region = regionNamedNear(text, start, start + match.length);
+  const read = region ? readNational(match, match.replace(/\D/g, ''), [region]) : null;
+  return read && { normalized: read.normalized, confidence: PLACED };
+}
+
+/**
+ * Candidates, except national numbers labelled as an order, ticket, waybill or account number (`order 2024-118832`);
+ * a mainland fixed line's shape in a foreign country named near it comes with its reading there.
+ */
 function scanPhone(text: string): ScanMatch[] {
-  return numericMatches(text, PHONE, 7).filter(
-    (m) =>
-      /^\(?(?:\+|00)/.test(m[1]) || !(labelledAs(text, m[0], REFERENCE_LABEL) || labelledAs(text, m[0], ACCOUNT_LABEL)),
-  );
+  const out: ScanMatch[] = [];
+  for (const m of numericMatches(text, PHONE, 7)) {
+    if (/^\(?(?:\+|00)/.test(m[1])) out.push(m);
+    else if (!(labelledAs(text, m[0], REFERENCE_LABEL) || labelledAs(text, m[0], ACCOUNT_LABEL))) {
+      const foreign = foreignReading(text, m[0], m[1]);
+      out.push(foreign ? [m[0], m[1], foreign] : m);
+    }
+  }
+  return out;
 }
 
 /**
@@ -125,7 +153,8 @@ function scanPhone(text: string): ScanMatch[] {
  * or national in one of the policy's `phoneRegions` (`9123 4567` in Hong Kong, `0912 345 678` in Taiwan,
  * `(415) 555-0132`). A candidate is 7 to 17 digits in groups joined by single spaces, dashes, dots or
  * parentheses, never inside a longer digit run (so a card number is no phone); libphonenumber's numbering
- * plans decide.
+ * plans decide. A number written as a mainland fixed line is another country's when that country or one of its
+ * cities is named near it, in the same line (`London office: 020 7946 0107`, `… after 5pm London time`).
  */
 export const phone: Detector = {
   type: 'PHONE',
