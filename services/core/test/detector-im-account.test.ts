@@ -45,6 +45,19 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('加了微信，我的是 iPhone_15 手机')).toEqual([]);
   });
 
+  it('finds an ID given as the whole answer to a turn that names the app as a way to reach someone', () => {
+    expect(accounts('客服：方便加个微信吗？\n客户：可以，tom_lee88')).toEqual(['tom_lee88']);
+    expect(accounts('[10:01] 客服：加个微信方便沟通？\n[10:02] 客户：好的 lily-chen_2020')).toEqual(['lily-chen_2020']);
+    expect(accounts('Agent: Could you add us on WeChat?\u2029Customer: Sure, mike_w1990')).toEqual(['mike_w1990']);
+    expect(accounts('客服：QQ多少？\n客户：微信号是 sun-yan_88')).toEqual(['sun-yan_88']);
+    // Not without the app, not after a payment, not a word with no digit, not the start of a longer answer.
+    expect(accounts('客服：请提供单号\n客户：好的，ORD-2024001')).toEqual([]);
+    expect(accounts('客服：微信支付成功了吗？\n客户：好的，ORD-2024001')).toEqual([]);
+    expect(accounts('客服：加个微信吧\n客户：好的 Linda')).toEqual([]);
+    expect(accounts('客服：加微信吧\n客户：iPhone_15 还有货吗')).toEqual([]);
+    expect(accounts('客服：加微信吧\n客户：sam_2024@example.com')).toEqual([]);
+  });
+
   it('finds nothing without the app name, for groups, payments, words or a phone number', () => {
     expect(accounts('订单号 271828182 已发货')).toEqual([]);
     expect(accounts('已加入QQ群 5566778，群主是我')).toEqual([]);

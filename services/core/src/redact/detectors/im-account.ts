@@ -37,9 +37,20 @@ const MINE_ACCOUNT =
   /我的(?:是|号是|號是|ID是|id是) ?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-]| *[\u3400-\u9fff])/g;
 /** How far before `我的是` the app's name is looked for: the turn before, as an exchange of IDs goes. */
 const MINE_REACH = 80;
+/**
+ * `客服：方便加个微信吗？` / `客户：可以，tom_lee88`: an ID that is a whole answer, at a line's or turn's start (after a
+ * speaker's label, a `好的`/`可以`/`OK`, a `我的是`), once the app is named in the turn before (see `APP_NAMED`). Only
+ * an ID with a digit, `_` or `-`, that ends the clause.
+ */
+const REPLY_ACCOUNT =
+  /^(?:[^\n\u2029]{0,24}?[:：] ?)?(?:(?:可以|好的|好|行|嗯|没问题|沒問題|[Oo][Kk]|[Ss]ure)(?:的|呀|啊|啦)?[，,。!！ ]*)?(?:(?:我的|微信号?|微信號)(?:是|:|：)? ?)?([A-Za-z][A-Za-z0-9_-]{5,19})(?![A-Za-z0-9_-]| *[\u3400-\u9fff@.:/])/gm;
+
 /** The app's name anywhere in those characters, as a way to reach someone (not `微信支付`, `QQ群`). */
 const APP_NAMED =
   /(?:微信|威信|[Vv][Xx]|[Ww]e[Cc]hat|QQ|扣扣)(?! ?(?:支付|付款|转账|轉賬|红包|紅包|群|扫码|掃碼|[Pp]ay))/;
+
+/** Any app's name: without one, no account is given after `加我`, `我的是` or in a reply. */
+const ANY_APP = /微信|威信|[Vv][Xx]|[Ww]e[Cc]hat|QQ|扣扣/;
 
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;
@@ -71,9 +82,11 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
     const start = m.index + m[0].length - account.length;
     out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
   }
+  if (!ANY_APP.test(text)) return out.sort((a, b) => a[0] - b[0]);
   for (const [re, app, reach] of [
     [ADD_ACCOUNT, APP_BEFORE, APP_REACH],
     [MINE_ACCOUNT, APP_NAMED, MINE_REACH],
+    [REPLY_ACCOUNT, APP_NAMED, MINE_REACH],
   ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
