@@ -670,6 +670,59 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('是我，王源。\n参会：王建国、张金、李源')).toEqual(['王源', '王建国', '张金', '李源']);
   });
 
+  it('finds the speakers a chat export names beside their company, shop or team, when they speak again', () => {
+    expect(names(twice('[09:41] 好旅行-Joana', '[09:42] 星图-技术支持 Jason', '鼎盛物流-IT 尉迟浩'))).toEqual([
+      'Joana',
+      'Jason',
+      '尉迟浩',
+      'Joana',
+      'Jason',
+      '尉迟浩',
+    ]);
+    expect(
+      names(twice('[19:20] Leo-安家房产', '10:02 Jessica Yeung｜Crestline Bank HK', 'Emma Liu｜客服主管')),
+    ).toEqual(['Leo', 'Jessica Yeung', 'Emma Liu', 'Leo', 'Jessica Yeung', 'Emma Liu']);
+    expect(names(twice('[12/03/2024, 20:13] 訊通客服 - Winnie', '[18:42] EasyDrive Support (Coco)'))).toEqual([
+      'Winnie',
+      'Coco',
+      'Winnie',
+      'Coco',
+    ]);
+    // A doubled given name after a staff role; `小` and a common surname, or a surname and a title, give the surname.
+    expect(names(twice('[16:20] 京选客服-婷婷'))).toEqual(['婷婷', '婷婷']);
+    expect(detect(twice('物业客服-小林', '5栋1单元-葛姐', '7栋-俞阿姨')).map((f) => [f.value, f.confidence])).toEqual([
+      ...[
+        ['林', 0.4],
+        ['葛', 0.4],
+        ['俞', 0.4],
+      ],
+      ...[
+        ['林', 0.4],
+        ['葛', 0.4],
+        ['俞', 0.4],
+      ],
+    ]);
+    // A Latin name alone after a time stamp, of one word or of several; a time after the name.
+    expect(names(twice('[00:00:03] Marcus', '00:12 Kevin Tan', '[08/07/24, 9:05 AM] Nur Aisyah binte Rahman'))).toEqual(
+      ['Marcus', 'Kevin Tan', 'Nur Aisyah binte Rahman', 'Marcus', 'Kevin Tan', 'Nur Aisyah binte Rahman'],
+    );
+    expect(names('客服Lily 15:02：您好\n用户 15:03：改签\n客服Lily 15:03：好的')).toEqual(['Lily', 'Lily']);
+    // Said once, none of these tells a speaker from a form's field.
+    expect(names('[09:41] 好旅行-Joana: 你好\n[13:03] Diego: Hi\n10:02 Jessica Yeung｜Crestline Bank HK: ok')).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    twice('[10:05] 宝妈-甜甜', '[10:06] 客服-哈哈', '客服-小鹿', '客服-小美'),
+    twice('[08:00] Tanglin Family Clinic', '[08:01] Harbour Tours', '[08:02] System', '[08:03] Auto Reply'),
+    twice('[08:04] Customer Service', '[08:05] Bot', '[08:06] Support Team'),
+    twice('订单-物流', '系统-通知', 'Order-Status', 'Build-Pipeline Update', '华东-客服组'),
+    twice('A-B', '1-2-301', 'v2-beta'),
+  ])('takes no business, bot, nickname or field in a chat export label for a name in %j', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
   it('takes a label said once for a form field, not a speaker, unless a time stamp marks it', () => {
     expect(names('客服 Tina: 您好\n客户: 你好')).toEqual([]);
     expect(names('[10:01] 客服 Tina: 您好\n[10:02] 客户: 你好')).toEqual(['Tina']);

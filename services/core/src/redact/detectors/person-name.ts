@@ -568,9 +568,11 @@ const EN_STOP = new Set([
 ]);
 /** Words a display name holds when it names a team or a mailbox, not a person. */
 const GENERIC = new Set(
-  'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr quality assurance product design web form alert automated technologies technology'.split(
-    ' ',
-  ),
+  (
+    'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr quality assurance product design web form alert automated technologies technology ' +
+    // Businesses a chat export is with (`Tanglin Family Clinic`, `Harbour Tours`).
+    'clinic hospital hotel restaurant cafe travel tours school academy university college group holdings solutions studio salon spa pharmacy dental medical insurance realty properties property motors airlines airways express agency bakery boutique florist gallery garage'
+  ).split(' '),
 );
 
 const EN_WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}+(?:[-'’]\\p{Lu}?\\p{Ll}+)*";
@@ -1295,8 +1297,8 @@ const SPEAKER_ROLES = new Set([
 ]);
 /** Where a staff speaker's label may end before the name: a department (`理賠部 Joyce`, `技术组 Wendy`). */
 const DEPARTMENT_LAST = [...'部组組科处處'].map((c) => c.charCodeAt(0));
-/** A flat or building in a residents' group chat (`5栋-`, `12棟`, `3号楼`, `2-1203`): its residents speak there. */
-const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)|\d+(?:-\d+)+)$/;
+/** A flat or building in a residents' group chat (`5栋-`, `12棟`, `3号楼`, `5栋1单元`, `2-1203`): its residents speak there. */
+const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)(?:\d+(?:单元|單元|室|号|號))*|\d+(?:-\d+)+)$/;
 /**
  * A time stamp before a speaker's label, not in brackets: a date, then a time (`10:15 `, `2024-06-03 10:15:02 `,
  * `6月3日 下午3:05 `, `10:15 AM `, WhatsApp's `6/3/24, 10:15 AM - `).
@@ -1304,7 +1306,7 @@ const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)|\d+
 const LABEL_TIME =
   /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?|\d{1,2}\/\d{1,2}\/\d{2,4}, )?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?(?: -)?[ \t]+/y;
 /** The longest label (time stamp included) read before a colon. */
-const LABEL_REACH = 40;
+const LABEL_REACH = 48;
 /** What never stands in a speaker's label: a clause's punctuation, a quotation, another colon (folded text). */
 const NOT_IN_LABEL = bitmap(',.!?;:"“”@、。');
 /**
@@ -1426,10 +1428,26 @@ function forEachLabel(text: string, visit: (at: number, end: number, stamped: bo
     while (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09) at++;
     let end = colon;
     while (text.charCodeAt(end - 1) === 0x20) end--;
+    // `客服Lily 15:02`: the time after the name
+    const time = timeBefore(text, at, end);
+    if (time > at) {
+      end = time;
+      stamped = true;
+    }
     if (end - at < (stamped ? 2 : 3) || !isLabel(text, at, end)) continue;
     visit(at, end, stamped);
   }
 }
+
+/** Where a time that ends `text[at, end)` after a space starts (`客服Lily 15:02`), spaces before it included; else -1. */
+function timeBefore(text: string, at: number, end: number): number {
+  const c = text.charCodeAt(end - 1);
+  if (!(c >= 0x30 && c <= 0x39)) return -1;
+  const from = Math.max(at, end - 12);
+  const m = TRAILING_TIME.exec(text.slice(from, end));
+  return m ? from + m.index : -1;
+}
+const TRAILING_TIME = / +\d{1,2}:\d{2}(?::\d{2})?$/;
 
 /** Whether `text[at, end)` can be a speaker's label: none of `NOT_IN_LABEL` in it. */
 function isLabel(text: string, at: number, end: number): boolean {
@@ -1450,6 +1468,20 @@ function holdsTime(text: string, from: number, to: number): boolean {
 
 /** The name the speaker's label `text[at, end)` gives, if any, added to `found` (see `speakerLabels`). */
 function speakerName(
+  text: string,
+  at: number,
+  end: number,
+  stamped: boolean,
+  found: SpeakerCandidate[],
+  words: Map<string, Set<string>>,
+): void {
+  const before = found.length;
+  roleSpeakerName(text, at, end, stamped, found, words);
+  if (found.length === before) exportSpeakerName(text, at, end, stamped, found);
+}
+
+/** A speaker named by a role, a department or a flat, or alone after a time stamp (see `speakerLabels`). */
+function roleSpeakerName(
   text: string,
   at: number,
   end: number,
@@ -1514,8 +1546,11 @@ function speakerName(
     // `5栋-刘海涛`, `客服-蒋丽`: a name with a known surname after a separator
     const prefixEnd = separatorStart(text, at, hanStart);
     if (!isSpeakerPrefix(text, at, prefixEnd) || !isSpeakerName(text, hanStart, end, false)) return;
-    // A resident goes by a nickname as often as by a name (`3栋-平安`): two characters there are a surname at most.
-    add(hanStart, end, end - hanStart < 3 && UNIT.test(text.slice(at, prefixEnd)) ? SURNAME : CUE);
+    // A resident goes by a nickname as often as by a name (`3栋-平安`): two characters there are a surname at most,
+    // and a surname and a title (`5栋-葛姐`) the surname alone.
+    if (end - hanStart < 3 && UNIT.test(text.slice(at, prefixEnd))) {
+      if (!titledSurname(text, hanStart, end, add)) add(hanStart, end, SURNAME);
+    } else add(hanStart, end);
     return;
   }
   // `[12/3 14:22] 陳生`: a surname and a Cantonese title
@@ -1536,6 +1571,212 @@ function speakerName(
     if (n === at ? stamped && end - n >= 3 : isSpeakerPrefix(text, at, n)) add(n, end, CUE, stamped && n > at);
     return;
   }
+}
+
+/**
+ * How a chat export labels its speakers beyond a role: by their company, shop or team and a name on either side of a
+ * dash or bar (`好旅行-Joana`, `星图-技术支持 Jason`, `鼎盛物流-IT 尉迟浩`, `Leo-安家房产`, `Jessica Yeung｜Crestline Bank
+ * HK`, `物业客服-小林`, `京选客服-婷婷`), by a team and a name in parentheses (`EasyDrive Support (Coco)`), or by a Latin
+ * name alone after a time stamp (`[13:03] Diego`, `00:12 Kevin Tan`). None of these tells a speaker from a form's field
+ * by itself: each counts only when the same label starts two lines or more.
+ */
+function exportSpeakerName(text: string, at: number, end: number, stamped: boolean, found: SpeakerCandidate[]): void {
+  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE) =>
+    found.push({ start, name: text.slice(start, stop), confidence, label: text.slice(at, end), once: false, role: '' });
+  if (text.charCodeAt(end - 1) === 0x29) {
+    // `EasyDrive Support (Coco)`: a team whose last word is a role, and a name
+    let open = end - 2;
+    while (open > at && text.charCodeAt(open) !== 0x28) open--;
+    let outerEnd = open;
+    while (outerEnd > at && text.charCodeAt(outerEnd - 1) === 0x20) outerEnd--;
+    const space = lastSpaceIn(text, at, outerEnd);
+    if (
+      open > at &&
+      space > at &&
+      isSpeakerRole(text, space + 1, outerEnd) &&
+      isSpeakerName(text, open + 1, end - 1, false)
+    )
+      add(open + 1, end - 1);
+    return;
+  }
+  let sep = end - 1;
+  while (sep > at && !inBits(LABEL_DASHES, text.charCodeAt(sep))) sep--;
+  if (sep === at) {
+    // `[13:03] Diego`, `00:12 Kevin Tan`, `Nur Aisyah binte Rahman`: a Latin name alone after a time stamp
+    if (
+      stamped &&
+      isLatinLetter(text.charCodeAt(at)) &&
+      (isSpeakerName(text, at, end, false) || isLongName(text, at, end))
+    )
+      add(at, end);
+    return;
+  }
+  let head = sep;
+  while (head > at && text.charCodeAt(head - 1) === 0x20) head--;
+  let tail = sep + 1;
+  while (tail < end && text.charCodeAt(tail) === 0x20) tail++;
+  if (head === at || tail === end) return;
+  // The name ends the label after its team (`技术支持 Jason`: the last word), or starts it before (`Leo-安家房产`).
+  const space = lastSpaceIn(text, tail, end);
+  const last = space >= 0 ? space + 1 : tail;
+  if (isSpeakerName(text, last, end, false)) add(last, end);
+  else if (last === tail && isDoubled(text, tail, end)) {
+    if (endsWithRole(text, at, head)) add(tail, end);
+  } else if (!(last === tail && titledSurname(text, tail, end, add)) && isSpeakerName(text, at, head, false)) {
+    add(at, head);
+  }
+}
+
+/**
+ * Whether `text[at, end)` is a Latin name of three or four words, linked by the particles of Malay, Spanish, Dutch or
+ * Arabic names (`Leong Ka Hou`, `Nur Aisyah binte Rahman`, `Ana de la Cruz`), none of them a team's or a field's word.
+ */
+function isLongName(text: string, at: number, end: number): boolean {
+  const words = text.slice(at, end).split(' ');
+  if (words.length < 3 || words.length > 5) return false;
+  let named = 0;
+  for (const w of words) {
+    if (NAME_PARTICLES.has(w)) continue;
+    if (!EN_WORD_ALONE.test(w) || EN_STOP.has(w) || GENERIC.has(w.toLowerCase()) || namesNoOne(w)) return false;
+    named++;
+  }
+  return named >= 3 || (named === 2 && words.length > 2 && !NAME_PARTICLES.has(words[0]!));
+}
+const EN_WORD_ALONE = new RegExp(`^${EN_WORD}$`, 'u');
+const NAME_PARTICLES = new Set([
+  'bin',
+  'binti',
+  'binte',
+  'bte',
+  'de',
+  'del',
+  'della',
+  'la',
+  'van',
+  'von',
+  'der',
+  'den',
+  'da',
+  'dos',
+  'das',
+  'al',
+  'el',
+  'y',
+  'di',
+  'le',
+]);
+
+/** What separates a team from a name in a chat export's label: dashes and bars. */
+const LABEL_DASHES = bitmap('-–—|｜');
+
+/** Whether `text[at, end)` ends with a Chinese role, whatever its company's name before it (`京选客服`, `訊通客服`). */
+function endsWithRole(text: string, at: number, end: number): boolean {
+  for (let s = Math.max(at, end - 5); s < end - 1; s++) if (SPEAKER_ROLES.has(text.slice(s, end))) return true;
+  return false;
+}
+
+/**
+ * Whether `text[at, end)` is a doubled given name (`婷婷`, `乐乐`), as staff go by after their role (`京选客服-婷婷`; a
+ * customer's `宝妈-甜甜` is a nickname); not a laugh, a greeting, a relative or an adverb.
+ */
+function isDoubled(text: string, at: number, end: number): boolean {
+  return (
+    end === at + 2 &&
+    isHan(text, at) &&
+    text.charCodeAt(at) === text.charCodeAt(at + 1) &&
+    !isStop(text, at) &&
+    !DOUBLED_WORDS.has(text.slice(at, end))
+  );
+}
+const DOUBLED_WORDS = new Set([
+  '哈哈',
+  '呵呵',
+  '嘿嘿',
+  '嘻嘻',
+  '嗯嗯',
+  '好好',
+  '谢谢',
+  '謝謝',
+  '常常',
+  '天天',
+  '刚刚',
+  '剛剛',
+  '渐渐',
+  '漸漸',
+  '慢慢',
+  '匆匆',
+  '宝宝',
+  '寶寶',
+  '妈妈',
+  '媽媽',
+  '爸爸',
+  '哥哥',
+  '姐姐',
+  '弟弟',
+  '妹妹',
+  '叔叔',
+  '爷爷',
+  '爺爺',
+  '奶奶',
+  '姥姥',
+  '星星',
+  '人人',
+  '个个',
+  '個個',
+]);
+
+/**
+ * `小林`, `葛姐`, `俞阿姨`, `王经理`: a surname as the young, the elder or the staff are called, added at a surname's
+ * confidence; whether it was.
+ */
+function titledSurname(
+  text: string,
+  at: number,
+  end: number,
+  add: (start: number, stop: number, confidence: typeof SURNAME) => void,
+): boolean {
+  let surname = 1;
+  if (text.charCodeAt(at) === LITTLE) {
+    // `小林`; `小鹿`, `小美` are nicknames: only a common surname
+    if (end !== at + 2 || !inBits(COMMON_SURNAMES, text.charCodeAt(at + 1))) return false;
+    at++;
+  } else {
+    surname = surnameLength(text, at);
+    if (surname === 0 || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) return false;
+    if (!LABEL_TITLES.has(text.slice(at + surname, end))) return false;
+  }
+  add(at, at + surname, SURNAME);
+  return true;
+}
+const LITTLE = '小'.charCodeAt(0);
+/** The hundred commonest surnames, simplified and traditional: `小` before one of them is how a colleague is called. */
+const COMMON_SURNAMES = bitmap(
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文' +
+    '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈閻賀顧龔萬錢嚴湯賴羅',
+);
+/** What follows a surname in a label of who speaks (`葛姐`, `俞阿姨`, `王叔`, `阎师傅`, `张经理`). */
+const LABEL_TITLES = new Set([
+  ...TITLES,
+  '姐',
+  '哥',
+  '叔',
+  '伯',
+  '婶',
+  '嬸',
+  '工',
+  '总',
+  '總',
+  '老板',
+  '老闆',
+  '主任',
+  '医生',
+  '醫生',
+]);
+
+/** The last space in `text[from, to)`, or -1. */
+function lastSpaceIn(text: string, from: number, to: number): number {
+  for (let i = to - 1; i >= from; i--) if (text.charCodeAt(i) === 0x20) return i;
+  return -1;
 }
 
 /** The first space in `text[from, to)`, or -1: a label's search never runs past its end. */
@@ -1576,6 +1817,7 @@ function isSpeakerPrefix(text: string, at: number, end: number): boolean {
 function isSpeakerName(text: string, at: number, end: number, full: boolean): boolean {
   if (isHan(text, at)) {
     if (surnameLength(text, at) === 0 || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at))) return false;
+    if (end === at + 2 && DOUBLED_WORDS.has(text.slice(at, end))) return false; // `哈哈`
     if (chineseNameEnd(text, at, false) !== end || !endsLikeName(text, at, end)) return false;
     return !inBits(FIELD_FINAL, text.charCodeAt(end - 1)) && !isPlaceName(text.slice(at, end));
   }
