@@ -260,12 +260,27 @@ describe('person name from English relations and answers', () => {
     ['My husband, Peter Collins, will pick it up.', 'Peter Collins'],
     ["Our accountant's name is Laura Kim.", 'Laura Kim'],
     ["It is in my sister's name, Grace Wu, since May.", 'Grace Wu'],
+    ['a gift for my father-in-law, Gerald Whitfield.', 'Gerald Whitfield'],
+    ['Also my partner Hiroshi Yamamoto needs a parking space', 'Hiroshi Yamamoto'],
   ])('finds the full name of a relation in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
 
   it.each([
-    'my friend, Tom, said so',
+    ['Not me. My husband Eric has a card too', 'Eric'],
+    ['Yes, or my wife, Folake, on 020 7946 0392.', 'Folake'],
+    ['an appointment for my son Irfan next week', 'Irfan'],
+    ['my friend, Tom, said so', 'Tom'],
+  ])('finds the first name of a close relation, with or without a comma, in %s', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each([
+    'my boss Tom said so',
+    'our client Shenzhen Huaying Electronics paid',
+    'my son Monday morning',
+    'my wife Google Pixel broke',
+    'my daughter I think',
     'a colleague, Mark Lee, called',
     'my manager, Customer Service, replied',
     "the company's name, Acme Trading, is on the invoice",
@@ -359,6 +374,12 @@ describe('person name from roles, family, letters and passports', () => {
     ['发件人：运营部 周国华\n发送时间：2024年11月', '周国华'],
     ['收货人：李建科 13812345678', '李建科'],
     ['寄件者：陳大文', '陳大文'],
+    // Someone's relative glued to a full name, the clause going on about them.
+    ['之前登记的号码是我老婆蒙丽萍的，她换号了', '蒙丽萍'],
+    ['我老婆温晓彤那张附属卡也一起停了吧', '温晓彤'],
+    ['里面是给我妈冼秀珍买的血压计', '冼秀珍'],
+    ['好的，她妈妈巫丽君今天也有点嗓子疼', '巫丽君'],
+    ['身故受益人是我先生杜明远，他换了手机号', '杜明远'],
   ])('finds the name a role, a relative or a labelled field gives in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
@@ -375,6 +396,11 @@ describe('person name from roles, family, letters and passports', () => {
   it.each([
     '我爸高血压，能吃吗？',
     '我妈包饺子的时候烫伤了',
+    '我妈包饺子去了',
+    '主要是我老公常出差也没空',
+    '现在最担心的是我爸高血糖，',
+    '问题是我孩子成绩差，想报个辅导班。',
+    '我先生说的没错',
     '病人高烧，需要退票。',
     '户主成员的信息',
     '监护人：母亲',
@@ -707,6 +733,24 @@ describe('person name from roles, family, letters and passports', () => {
       ['Marcus', 'Kevin Tan', 'Nur Aisyah binte Rahman', 'Marcus', 'Kevin Tan', 'Nur Aisyah binte Rahman'],
     );
     expect(names('客服Lily 15:02：您好\n用户 15:03：改签\n客服Lily 15:03：好的')).toEqual(['Lily', 'Lily']);
+    // A Latin name alone in a conversation: someone in a role speaks too, or the name is said.
+    expect(names('[13:02] Diego: Hi\n[13:03] Customer: hello\n[13:05] Diego: ok')).toEqual(['Diego', 'Diego']);
+    expect(names('[13:02] Hannah: hi\n[13:03] Diego: Hi Hannah\n[13:05] Diego: ok\n[13:06] Hannah: ok')).toEqual([
+      'Hannah',
+      'Diego',
+      'Hannah',
+      'Diego',
+      'Hannah',
+    ]);
+    expect(names('平安客服（Vivian）: 您好\n平安客服（Vivian）: 好的\n10座-何太: 收到\n10座-何太: 好')).toEqual([
+      'Vivian',
+      'Vivian',
+      '何',
+      '何',
+    ]);
+    expect(
+      names('链家-王建国: 您好\n链家-王建国: 好的\nLumen Telecom | Hannah: hi\nLumen Telecom | Hannah: ok'),
+    ).toEqual(['王建国', '王建国', 'Hannah', 'Hannah']);
     // Said once, none of these tells a speaker from a form's field.
     expect(names('[09:41] 好旅行-Joana: 你好\n[13:03] Diego: Hi\n10:02 Jessica Yeung｜Crestline Bank HK: ok')).toEqual(
       [],
@@ -719,6 +763,19 @@ describe('person name from roles, family, letters and passports', () => {
     twice('[08:04] Customer Service', '[08:05] Bot', '[08:06] Support Team'),
     twice('订单-物流', '系统-通知', 'Order-Status', 'Build-Pipeline Update', '华东-客服组'),
     twice('A-B', '1-2-301', 'v2-beta'),
+    // A dash inside Latin words joins them; a team's side must be one; a place's district is no name.
+    twice(
+      '[20:15] Lakers-Celtics',
+      '[20:16] Lakers - Celtics',
+      '[10:01] Kafka-Consumer',
+      '招牌-Signature',
+      'Leo-狮子座',
+    ),
+    twice('[10:01] 上海-浦东', '[10:02] 香港-沙田', '好旅行-Booking', 'Plus-会员中心', 'Shopee Support (Chatbot)'),
+    twice('5栋1单元-楼长', '高三2班-班长', '3栋-乐乐妈'),
+    // A feed's labels: bots, events, teams, places, with no one in a role speaking and no name said.
+    twice('[20:15] Chelsea', '[20:16] Arsenal', '09:00 Keynote', '10:30 Coffee Break', '[18:00] Amazon Locker'),
+    twice('[10:02] New York-Newark', '[9:05 AM] Grab Food', '00:12 Cash Drawer'),
   ])('takes no business, bot, nickname or field in a chat export label for a name in %j', (text) => {
     expect(names(text)).toEqual([]);
   });

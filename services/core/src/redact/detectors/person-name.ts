@@ -190,6 +190,9 @@ const PREFIX_CUES: readonly {
     '女兒',
     '孩子',
     '朋友',
+    ...['媳妇', '媳婦', '婆婆', '公公', '岳父', '岳母', '表哥', '表姐', '表弟', '表妹', '哥哥', '姐姐', '弟弟', '妹妹'],
+    // A spouse by the title, after whose it is (`我先生杜明远，`; `张先生` is the title's).
+    ...['我先生', '她先生', '我太太', '他太太', '你太太', '您太太'],
   ].map((cue) => ({ cue, weak: true, guarded: true, apposition: true })),
   ...['客户', '客戶', '客服', '本人', '我是', '我係', '员工'].map((cue) => ({ cue, weak: true })),
   // Who money goes to (`转给张三的`, `汇款给李四`, `转账给`, `退款给`), and a resident in apposition (`台湾居民王五`).
@@ -571,7 +574,8 @@ const GENERIC = new Set(
   (
     'support service services team sales admin administrator customer customers help helpdesk desk info noreply no-reply bot system office department dept center centre billing corporation corp inc ltd llc limited company council bank resources pay debit mail notification notifications account accounts shop store official international remittance operations finance compliance logistics marketing reception procurement purchasing legal claims engineering accounting hr quality assurance product design web form alert automated technologies technology ' +
     // Businesses a chat export is with (`Tanglin Family Clinic`, `Harbour Tours`).
-    'clinic hospital hotel restaurant cafe travel tours school academy university college group holdings solutions studio salon spa pharmacy dental medical insurance realty properties property motors airlines airways express agency bakery boutique florist gallery garage'
+    'clinic hospital hotel restaurant cafe travel tours school academy university college group holdings solutions studio salon spa pharmacy dental medical insurance realty properties property motors airlines airways express agency bakery boutique florist gallery garage ' +
+    'klinik farmacia gemeente casa bay road street avenue chatbot robot it ops qa dev telecom telco'
   ).split(' '),
 );
 
@@ -605,7 +609,26 @@ const RELATIONS = new Set([
   'client',
   'lawyer',
   'accountant',
+  ...['nanny', 'cousin', 'uncle', 'aunt', 'niece', 'nephew', 'grandson', 'granddaughter', 'grandmother', 'grandfather'],
+  ...[
+    'grandma',
+    'grandpa',
+    'stepson',
+    'stepdaughter',
+    'fiance',
+    'fiancé',
+    'fiancee',
+    'girlfriend',
+    'boyfriend',
+    'child',
+  ],
 ]);
+/** Relations close enough that a first name alone after one is a name (`my husband Eric`, `my wife, Folake,`). */
+const CLOSE_RELATIONS = new Set(
+  'partner spouse husband wife son daughter mother mom mum father dad brother sister friend colleague coworker nanny cousin uncle aunt niece nephew grandson granddaughter grandmother grandfather grandma grandpa stepson stepdaughter fiance fiancé fiancee girlfriend boyfriend child'.split(
+    ' ',
+  ),
+);
 /** Words a relation follows when it is someone's (`our contractor`, not `a contractor`). */
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
 /**
@@ -616,7 +639,7 @@ const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
  * for each would cost every text). One search: each added one costs every text with a Latin letter.
  */
 const EN_CUE =
-  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is) (?=[A-Z][a-z]))|((?:Dear|Hi|Hello|Hey) (?=[A-Z]))|((?:Chair(?:ed by)?|Minutes(?: by)?|Attendees|Present|Assignee|Assigned to|(?:Prepared|Approved|Reviewed|Reported|Requested|Submitted|Handled|Taken) by):[ \t]*)/g;
+  /(?:(?:[Mm]y|[Hh]er|[Hh]is) name is|[Mm]y name['’]s|[Nn]ame on (?:the )?card:?|[Aa]ttn\.?:?|[Nn]ame(:|(?=[^?\n.]{0,30}\?))|NAME:|Contact:|Ask for|[Aa]ccount (?:holder|name):?|[Bb]eneficiary(?: name)?:?|(?:From|To|Cc):(?= ?(?:[A-Z][a-z]+ [A-Z][a-z]+ |[\u3400-\u9fff]{2,4} ?)<)|[Pp]olicyholder:?|[Cc]ardholder:?|Full name(?: \([^)\n]{1,30}\))?:?|(?:[Rr]egards|Thanks|Thank you|Best|Sincerely|Yours (?:sincerely|faithfully|truly)|sincerely(?=,[ \t]*\r?\n)|Cheers),?)[ \t]*(?:\r?\n)?[ \t]*|((?:Mrs|Mr|Ms|Miss|Mx|Dr)\.? {1,2})|([a-z](?:,|['’]s name is)? (?=[A-Z][a-z]))|((?:Dear|Hi|Hello|Hey) (?=[A-Z]))|((?:Chair(?:ed by)?|Minutes(?: by)?|Attendees|Present|Assignee|Assigned to|(?:Prepared|Approved|Reviewed|Reported|Requested|Submitted|Handled|Taken) by):[ \t]*)/g;
 /** Answers to a name question (`may I have your name?` … `it's Ryan Tanaka`), looked for only after one. */
 const EN_ANSWER = /(?:[Ii]t['’]s|[Ii]t is|[Tt]his is|I['’]m|I am|[Ss]peaking|[Yy]es),? /g;
 /** How far after a name question its answer is looked for. */
@@ -874,6 +897,10 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
   // `客户王明反映`: two given characters that run into the next word are more likely one.
   if (!endsAtBoundary(text, end) && end - at === 3 && surnameLength(text, at) === 1 && endsAtBoundary(text, end - 1))
     end--;
+  // `我老婆蒙丽萍的`, `她妈妈巫丽君今天`: someone's relative, a full name, then what is said of them.
+  if (guarded && apposition && at === cueEnd && relativeNamed(text, cueEnd - cue.cue.length, at, end)) {
+    return [at, text.slice(at, end)];
+  }
   // After a note the field is checked as a weak cue's is (`收款人（全称）：华夏银行`, `申请人（个人/单位）：单位`).
   const noted = start !== cueEnd;
   if ((weak || noted) && !endsAtBoundary(text, end)) return null;
@@ -899,7 +926,9 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
  */
 const NOT_FINAL = bitmap(
   '人州市省县縣区區镇鎮村城站组組会會部处處委色病症炎癌压壓障证證课課班节節期客员員户戶主家上下里裡边邊口内內外务務限位舍驻駐副网網' +
-    '度率量值价價额額型层層域围圍案介历歷细細效释釋诉訴话話速拔闭閉改装裝置险險场場酒债債油减減赠贈',
+    '度率量值价價额額型层層域围圍案介历歷细細效释釋诉訴话話速拔闭閉改装裝置险險场場酒债債油减減赠贈' +
+    // Offices (`楼长`, `班长`) and a child's parent (`乐乐妈`).
+    '长長妈媽爸',
 );
 /** Kinship words that begin with a surname character (`我是患者孙子`). */
 const KIN_WORDS = new Set(['孙子', '孫子', '孙女', '孫女', '孫仔']);
@@ -944,6 +973,31 @@ function introduced(text: string, cueStart: number, at: number, end: number, rel
   }
   return false;
 }
+/**
+ * Whether the full name at [`at`, `end`) glued to the relative at `cueStart` names them: the relative is someone's, a
+ * pronoun before it (`她妈妈`) or its own (`我妈`, `我先生`), and the clause goes on about them (`我妈穆桂兰上次`,
+ * `你太太方婧都`, `我老婆温晓彤那张`). A clause that ends after the name is `introduced`'s to judge (`我爸高血糖，` says
+ * what, not who), and a `的` after it counts only when a `是` introduced the relative (`是我老婆蒙丽萍的`; `我妈包饺子的`
+ * says what she does).
+ */
+function relativeNamed(text: string, cueStart: number, at: number, end: number): boolean {
+  if (end - at < 3 || !endsLikeName(text, at, end) || !inBits(AFTER_RELATIVE, text.charCodeAt(end))) return false;
+  if (VERB_SURNAMES.includes(text.charCodeAt(at))) return false; // `我妈包饺子去了`, `我老公常出差也`
+  const owner = text.charCodeAt(cueStart) === I ? cueStart : cueStart - 1;
+  if (owner !== cueStart && !PRONOUNS.includes(text.charCodeAt(owner))) return false;
+  const introducedBy = text.charCodeAt(owner - 1) === IS || text.charCodeAt(owner - 1) === IS_CANTONESE;
+  const of = text.charCodeAt(end) === OF || text.charCodeAt(end) === OF_CANTONESE;
+  return of ? introducedBy : !introducedBy;
+}
+
+/** Surnames that are everyday verbs or adverbs after a relative as often as names (`我妈包饺子`, `我老公常出差`). */
+const VERB_SURNAMES = [...'包管常单單付修'].map((c) => c.charCodeAt(0));
+/**
+ * What follows a relative's full name as a clause goes on about them (`我老婆蒙丽萍的`, `我妈穆桂兰上次`, `你太太方婧都`):
+ * a particle, an adverb, a verb of going or buying, a day.
+ */
+const AFTER_RELATIVE = bitmap('的嘅那也都吧陪去来來买買开開说說今上代');
+
 /** Whether a comma and then a number of eleven digits or more (a phone, an ID) follow `end`. */
 function identifierFollows(text: string, end: number): boolean {
   const comma = text.charCodeAt(end);
@@ -1294,6 +1348,11 @@ const SPEAKER_ROLES = new Set([
   ],
   ...ROLES,
   ...'customer client agent support caller guest buyer seller member user staff advisor adviser rep'.split(' '),
+  ...(
+    'receptionist operator dispatcher pharmacist teller cashier courier technician engineer interviewer ' +
+    'interviewee presenter speaker narrator attendant concierge clerk supervisor specialist representative ' +
+    'consultant coordinator handler interpreter translator'
+  ).split(' '),
 ]);
 /** Where a staff speaker's label may end before the name: a department (`理賠部 Joyce`, `技术组 Wendy`). */
 const DEPARTMENT_LAST = [...'部组組科处處'].map((c) => c.charCodeAt(0));
@@ -1306,7 +1365,7 @@ const UNIT = /^(?:\d+(?:栋|棟|幢|座|号楼|號樓|楼|樓|单元|單元)(?:\
 const LABEL_TIME =
   /(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ T]?|\d{1,2}\/\d{1,2}\/\d{2,4}, )?(?:上午|下午|晚上)?\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?(?: -)?[ \t]+/y;
 /** The longest label (time stamp included) read before a colon. */
-const LABEL_REACH = 48;
+const LABEL_REACH = 56;
 /** What never stands in a speaker's label: a clause's punctuation, a quotation, another colon (folded text). */
 const NOT_IN_LABEL = bitmap(',.!?;:"“”@、。');
 /**
@@ -1342,7 +1401,8 @@ const FIELD_WORDS = new Set(
     'feedback remarks comment comments summary details info tips guide policy report reply request response action ' +
     'input intent impact success effort knowledge sentiment transfer transferred assigned login logout group internal ' +
     'satisfaction courtesy render lookup query event update updated created closed opened resolved escalated message ' +
-    'priority queue channel source subject body error warning'
+    'priority queue channel source subject body error warning booking reservation order payment delivery refund ' +
+    'invoice shipping signature plus pro vip premium gold silver platinum diamond'
   ).split(' '),
 );
 
@@ -1357,6 +1417,8 @@ interface SpeakerCandidate {
   once: boolean;
   /** The role or flat before a one-word name (`Agent`, `客服`), or '' for any other. */
   role: string;
+  /** A Latin name alone after a time stamp: counts only in a conversation (see `speakerLabels`). */
+  alone?: boolean;
 }
 
 /**
@@ -1377,16 +1439,37 @@ function speakerLabels(text: string, out: ScanMatch[]): void {
   if (found.length === 0) return;
   // Count the labels that gave a name, in a second pass over every label (linear: no search per candidate).
   const counts = new Map<string, number>(found.map((c) => [c.label, 0]));
+  // Whether a customer, a caller or the writer speaks too: a conversation, not a feed of bots, teams or places.
+  let conversation = false;
   forEachLabel(text, (at, end) => {
     const label = text.slice(at, end);
     const n = counts.get(label);
     if (n !== undefined) counts.set(label, n + 1);
+    else if (!conversation) conversation = isSpeakerRole(text, at, end) || SELF_LABELS.has(label);
   });
-  for (const { start, name, confidence, label, once, role } of found) {
+  // Someone speaking who is surely a person, in a role or greeted by name, makes it one too.
+  conversation ||= found.some(
+    (c) => (c.once || counts.get(c.label)! >= 2) && (!c.alone || mentionedBeyond(text, c.name, counts.get(c.label)!)),
+  );
+  for (const { start, name, confidence, label, once, role, alone } of found) {
     // A time-stamped staff label is a transcript's (`[10:01] 客服 Tina`, `[10:02] 客服 Amy`, `[10:03] 客服 Kevin`).
     if (!once && role !== '' && (words.get(role)?.size ?? 0) >= MAX_ROLE_WORDS) continue;
-    if (once || counts.get(label)! >= 2) out.push([start, name, { normalized: normalizeName(name), confidence }]);
+    if (!once && counts.get(label)! < 2) continue;
+    // A name alone in a label, in a feed (`[20:15] Chelsea`, `[9:00] Reminder`): only when it is also greeted or
+    // mentioned in what is said (`Hi Diego`), or someone in a role speaks too.
+    if (alone && !conversation) continue;
+    out.push([start, name, { normalized: normalizeName(name), confidence }]);
   }
+}
+
+/** How the writer of an exported chat labels their own lines. */
+const SELF_LABELS = new Set(['我', 'Me', 'me', 'You', 'you']);
+
+/** Whether `name` is written in `text` more than `labels` times: somewhere besides its labels. */
+function mentionedBeyond(text: string, name: string, labels: number): boolean {
+  let n = 0;
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + name.length)) if (++n > labels) return true;
+  return false;
 }
 
 /** How many different one-word names after one role make the labels a form's fields (`Agent Reply`, `Agent Group`). */
@@ -1575,32 +1658,35 @@ function roleSpeakerName(
 
 /**
  * How a chat export labels its speakers beyond a role: by their company, shop or team and a name on either side of a
- * dash or bar (`好旅行-Joana`, `星图-技术支持 Jason`, `鼎盛物流-IT 尉迟浩`, `Leo-安家房产`, `Jessica Yeung｜Crestline Bank
- * HK`, `物业客服-小林`, `京选客服-婷婷`), by a team and a name in parentheses (`EasyDrive Support (Coco)`), or by a Latin
- * name alone after a time stamp (`[13:03] Diego`, `00:12 Kevin Tan`). None of these tells a speaker from a form's field
- * by itself: each counts only when the same label starts two lines or more.
+ * bar or a dash (`好旅行-Joana`, `星图-技术支持 Jason`, `鼎盛物流-IT 尉迟浩`, `Leo-安家房产`, `Jessica Yeung｜Crestline Bank
+ * HK`, `物业客服-小林`, `京选客服-婷婷`), the team's side ending with a role or a business's word; by a team that ends
+ * with a role and a name in parentheses (`EasyDrive Support (Coco)`, `平安客服（Vivian）`); or by a Latin name alone after
+ * a time stamp (`[13:03] Diego`, `00:12 Kevin Tan`), in a conversation (see `speakerLabels`). None of these tells a
+ * speaker from a form's field by itself: each counts only when the same label starts two lines or more.
  */
 function exportSpeakerName(text: string, at: number, end: number, stamped: boolean, found: SpeakerCandidate[]): void {
-  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE) =>
-    found.push({ start, name: text.slice(start, stop), confidence, label: text.slice(at, end), once: false, role: '' });
+  const add = (start: number, stop: number, confidence: typeof CUE | typeof SURNAME = CUE, alone = false) =>
+    found.push({
+      start,
+      name: text.slice(start, stop),
+      confidence,
+      label: text.slice(at, end),
+      once: false,
+      role: '',
+      alone,
+    });
   if (text.charCodeAt(end - 1) === 0x29) {
-    // `EasyDrive Support (Coco)`: a team whose last word is a role, and a name
+    // `EasyDrive Support (Coco)`, `平安客服（Vivian）`: a team that ends with a role, and a name
     let open = end - 2;
     while (open > at && text.charCodeAt(open) !== 0x28) open--;
     let outerEnd = open;
     while (outerEnd > at && text.charCodeAt(outerEnd - 1) === 0x20) outerEnd--;
-    const space = lastSpaceIn(text, at, outerEnd);
-    if (
-      open > at &&
-      space > at &&
-      isSpeakerRole(text, space + 1, outerEnd) &&
-      isSpeakerName(text, open + 1, end - 1, false)
-    )
+    if (outerEnd > at && teamEndsWithRole(text, at, outerEnd) && isSpeakerName(text, open + 1, end - 1, false))
       add(open + 1, end - 1);
     return;
   }
   let sep = end - 1;
-  while (sep > at && !inBits(LABEL_DASHES, text.charCodeAt(sep))) sep--;
+  while (sep > at && !isTeamSeparator(text, sep)) sep--;
   if (sep === at) {
     // `[13:03] Diego`, `00:12 Kevin Tan`, `Nur Aisyah binte Rahman`: a Latin name alone after a time stamp
     if (
@@ -1608,7 +1694,7 @@ function exportSpeakerName(text: string, at: number, end: number, stamped: boole
       isLatinLetter(text.charCodeAt(at)) &&
       (isSpeakerName(text, at, end, false) || isLongName(text, at, end))
     )
-      add(at, end);
+      add(at, end, CUE, !surelyNamed(text, at, end));
     return;
   }
   let head = sep;
@@ -1616,16 +1702,137 @@ function exportSpeakerName(text: string, at: number, end: number, stamped: boole
   let tail = sep + 1;
   while (tail < end && text.charCodeAt(tail) === 0x20) tail++;
   if (head === at || tail === end) return;
-  // The name ends the label after its team (`技术支持 Jason`: the last word), or starts it before (`Leo-安家房产`).
+  // The name ends the label, after its team (`好旅行-Joana`) and maybe a department (`星图-技术支持 Jason`: the team is
+  // the department, the name a word), or starts it before its team (`Leo-安家房产`).
   const space = lastSpaceIn(text, tail, end);
-  const last = space >= 0 ? space + 1 : tail;
-  if (isSpeakerName(text, last, end, false)) add(last, end);
-  else if (last === tail && isDoubled(text, tail, end)) {
-    if (endsWithRole(text, at, head)) add(tail, end);
-  } else if (!(last === tail && titledSurname(text, tail, end, add)) && isSpeakerName(text, at, head, false)) {
-    add(at, head);
-  }
+  if (space > tail && isHan(text, space - 1) !== isHan(text, space + 1)) {
+    if (isTeam(text, tail, space) && isSpeakerName(text, space + 1, end, false)) add(space + 1, end);
+  } else if (isHan(text, tail) && end - tail >= 3 && isSpeakerName(text, tail, end, false)) {
+    if (!isPlaceName(text.slice(at, head))) add(tail, end); // `链家-王建国`: a full Chinese name after any team
+  } else if (isTeam(text, at, head)) {
+    // `Crestline Bank - Jessica Yeung`, `Agencia Sol - María José de la Cruz`
+    if (isSpeakerName(text, tail, end, false) || isLongName(text, tail, end)) add(tail, end);
+    else if (isDoubled(text, tail, end)) {
+      if (endsWithRole(text, at, head)) add(tail, end);
+    } else titledSurname(text, tail, end, add);
+  } else if (isTeam(text, tail, end) && isSpeakerName(text, at, head, false)) add(at, head);
 }
+
+/**
+ * Whether the Latin name alone in a label, `text[at, end)`, is surely a person's, in a feed as in a conversation: it
+ * has a romanized Chinese surname (`Kevin Tan`, `Leong Ka Hou`) or a particle of a Malay, Spanish or Dutch name
+ * (`Nur Aisyah binte Rahman`). Other names alone (`Diego`, `Maria Lopez`) are taken in a conversation only, as a
+ * feed's labels are written the same way (`Chelsea`, `Coffee Break`, `Amazon Locker`).
+ */
+function surelyNamed(text: string, at: number, end: number): boolean {
+  const words = text.slice(at, end).split(' ');
+  return words.length > 1 && words.some((w) => NAME_PARTICLES.has(w) || ROMANIZED_SURNAMES.has(w.toUpperCase()));
+}
+
+/**
+ * Whether `text[i]` separates a team from a name in a chat export's label: a bar, or a dash with spaces on both sides
+ * or between Chinese characters and Latin letters (`好旅行-Joana`, `京选客服-婷婷`); not a dash inside a word or a
+ * name (`Build-Pipeline`, `Anne-Marie`).
+ */
+function isTeamSeparator(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c === 0x7c || c === 0xff5c) return true; // | ｜
+  if (c !== 0x2d && c !== 0x2013 && c !== 0x2014) return false; // - – —
+  if (text.charCodeAt(i - 1) === 0x20 && text.charCodeAt(i + 1) === 0x20) return true;
+  return isHan(text, i - 1) || isHan(text, i + 1);
+}
+
+/**
+ * Whether `text[at, end)` names a team or a business, beside a speaker's name: Chinese that ends with a role or a
+ * business's word (`訊通客服`, `好旅行`, `安家房产`, `业委会`; not a place, `上海`), or Latin words one of which is a role or
+ * a business's (`Crestline Bank HK`, `EasyDrive Support`, `IT`).
+ */
+function isTeam(text: string, at: number, end: number): boolean {
+  if (UNIT.test(text.slice(at, end))) return true; // `7栋-俞阿姨`: a flat, where its residents speak
+  if (isHan(text, end - 1)) {
+    if (isPlaceName(text.slice(at, end))) return false;
+    if (endsWithRole(text, at, end)) return true;
+    for (let s = Math.max(at, end - 3); s < end; s++) if (TEAM_ENDS.has(text.slice(s, end))) return true;
+    return false;
+  }
+  for (const word of text.slice(at, end).split(' ')) {
+    const lower = word.toLowerCase();
+    if (GENERIC.has(lower) || SPEAKER_ROLES.has(lower)) return true;
+  }
+  return false;
+}
+/** What the name of a business, a team or a department ends with (`好旅行`, `鼎盛物流`, `安家房产`, `技术部`). */
+const TEAM_ENDS = new Set([
+  ...[
+    '旅行',
+    '旅行社',
+    '物流',
+    '房产',
+    '房產',
+    '地产',
+    '地產',
+    '银行',
+    '銀行',
+    '公司',
+    '集团',
+    '集團',
+    '科技',
+    '店',
+    '超市',
+  ],
+  ...[
+    '中心',
+    '部',
+    '组',
+    '組',
+    '处',
+    '處',
+    '支持',
+    '成功',
+    '运营',
+    '運營',
+    '物业',
+    '物業',
+    '保险',
+    '保險',
+    '医院',
+    '醫院',
+  ],
+  ...[
+    '诊所',
+    '診所',
+    '酒店',
+    '航空',
+    '快递',
+    '快遞',
+    '速运',
+    '速運',
+    '通信',
+    '电讯',
+    '電訊',
+    '教育',
+    '学校',
+    '學校',
+    '行政',
+  ],
+  ...[
+    '财务',
+    '財務',
+    '市场',
+    '市場',
+    '服务',
+    '服務',
+    '会',
+    '會',
+    '团队',
+    '團隊',
+    '工作室',
+    '门店',
+    '門店',
+    '车行',
+    '車行',
+  ],
+]);
 
 /**
  * Whether `text[at, end)` is a Latin name of three or four words, linked by the particles of Malay, Spanish, Dutch or
@@ -1668,6 +1875,13 @@ const NAME_PARTICLES = new Set([
 
 /** What separates a team from a name in a chat export's label: dashes and bars. */
 const LABEL_DASHES = bitmap('-–—|｜');
+
+/** Whether `text[at, end)` ends with a role, Chinese or a Latin word (`平安客服`, `EasyDrive Support`). */
+function teamEndsWithRole(text: string, at: number, end: number): boolean {
+  if (isHan(text, end - 1)) return endsWithRole(text, at, end);
+  const space = lastSpaceIn(text, at, end);
+  return SPEAKER_ROLES.has(text.slice(space + 1, end).toLowerCase());
+}
 
 /** Whether `text[at, end)` ends with a Chinese role, whatever its company's name before it (`京选客服`, `訊通客服`). */
 function endsWithRole(text: string, at: number, end: number): boolean {
@@ -1771,6 +1985,8 @@ const LABEL_TITLES = new Set([
   '主任',
   '医生',
   '醫生',
+  '生',
+  '太',
 ]);
 
 /** The last space in `text[from, to)`, or -1. */
@@ -2139,9 +2355,15 @@ function englishCues(text: string, out: ScanMatch[]): void {
       continue;
     }
     if (m[3] !== undefined) {
-      if (!afterRelation(text, m.index + 1, m[3].charCodeAt(1) === 0x2c)) continue; // ,
+      const comma = m[3].charCodeAt(1) === 0x2c; // ,
+      const relation = afterRelation(text, m.index + 1, comma);
+      // `our client Shenzhen Huaying Electronics`: only a close relation is followed by a name without a comma.
+      if (relation === '' || (!comma && m[3].length === 2 && !CLOSE_RELATIONS.has(relation))) continue;
       const en = englishNameAt(text, at);
-      if (en?.[1].includes(' ')) out.push(en); // `my friend, Tom`: a first name alone is too often no name at all
+      // `my husband Eric`, `my wife, Folake,`; `my boss, Tom`: a first name alone after a looser one is too often no
+      // name at all.
+      if (en && (en[1].includes(' ') || CLOSE_RELATIONS.has(relation)) && !en[1].split(' ').some(namesNoOne))
+        out.push(en);
       continue;
     }
     if (isAsciiLetter(text.charCodeAt(m.index - 1))) continue; // `Username:` is no `name:`, `HMr` no `Mr`
@@ -2217,7 +2439,7 @@ const ADDRESSED_NO_ONE = new Set(
     'participant attendee volunteer donor supporter patron visitor player driver developer webmaster moderator ' +
     'principal board committee community admission payroll nurse adjuster selection ' +
     'mom mum dad mommy daddy love honey darling dear mate bro buddy dude boss man girl girls guy stranger beloved both ' +
-    'again happy merry quick santa diary'
+    'again happy merry quick santa diary me yo ik ich moi'
   ).split(' '),
 );
 
@@ -2339,26 +2561,33 @@ function lowerWordStart(text: string, end: number): number {
 }
 
 /**
- * Whether someone's relation ends at `end`, before a `comma` (`our contractor,`, `my partner's name,`) or else an
- * `'s name is` (`my husband's name is`).
+ * The relation that ends at `end` when it is someone's, before a `comma` (`our contractor,`, `my partner's name,`), an
+ * `'s name is` (`my husband's name is`) or a space (`my husband Eric`, `my father-in-law Gerald`); else ''.
  */
-function afterRelation(text: string, end: number, comma: boolean): boolean {
+function afterRelation(text: string, end: number, comma: boolean): string {
   let e = end;
   let s = lowerWordStart(text, e);
-  if (s < 0) return false;
+  if (s < 0) return '';
+  if (e - s === 3 && text.startsWith('-in-law', s - 4)) {
+    // `my father-in-law,`: the relation is before the `-in-law`
+    e = s - 4;
+    s = lowerWordStart(text, e);
+    if (s < 0) return '';
+  }
   if (comma && e - s === 4 && text.startsWith('name', s)) {
     // `my partner's name,`: the relation is before the `'s`
     const apostrophe = text.charCodeAt(s - 3);
-    if (text.charCodeAt(s - 1) !== 0x20 || text.charCodeAt(s - 2) !== 0x73) return false;
-    if (apostrophe !== 0x27 && apostrophe !== 0x2019) return false;
+    if (text.charCodeAt(s - 1) !== 0x20 || text.charCodeAt(s - 2) !== 0x73) return '';
+    if (apostrophe !== 0x27 && apostrophe !== 0x2019) return '';
     e = s - 3;
     s = lowerWordStart(text, e);
-    if (s < 0) return false;
+    if (s < 0) return '';
   }
-  if (!RELATIONS.has(text.slice(s, e)) || text.charCodeAt(s - 1) !== 0x20) return false;
+  const relation = text.slice(s, e);
+  if (!RELATIONS.has(relation) || text.charCodeAt(s - 1) !== 0x20) return '';
   let p = s - 1;
   while (isAsciiLetter(text.charCodeAt(p - 1))) p--;
-  return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase());
+  return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase()) ? relation : '';
 }
 
 /**
