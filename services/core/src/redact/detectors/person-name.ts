@@ -1873,9 +1873,6 @@ const NAME_PARTICLES = new Set([
   'le',
 ]);
 
-/** What separates a team from a name in a chat export's label: dashes and bars. */
-const LABEL_DASHES = bitmap('-–—|｜');
-
 /** Whether `text[at, end)` ends with a role, Chinese or a Latin word (`平安客服`, `EasyDrive Support`). */
 function teamEndsWithRole(text: string, at: number, end: number): boolean {
   if (isHan(text, end - 1)) return endsWithRole(text, at, end);
