@@ -389,6 +389,13 @@ describe('person name from roles, family, letters and passports', () => {
     ['或联系管家许小姐', '许'],
     ['班主任黄老师：各位家长好', '黄'],
     ['客服：謝謝許小姐', '許'],
+    ['药师温老师会审方', '温'],
+    ['联系人仇经理。', '仇'],
+    ['物业姜经理电话', '姜'],
+    ['我对门是鞠阿姨，家里就她一个人', '鞠'],
+    ['主治醫師是簡醫師', '簡'],
+    ['承辦商譚師傅留低咗', '譚'],
+    ['我会让吕师傅联系您', '吕'],
   ])('finds the surname before a title after a role in %s, and no role for a name', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
@@ -406,6 +413,9 @@ describe('person name from roles, family, letters and passports', () => {
     '监护人：母亲',
     '负责人：待定',
     '辛苦师傅了',
+    '全部高老师都到了',
+    '保洁阿姨来了',
+    '，高中同学',
     '修改邮箱',
     '谢谢！\n安好',
     '运费 12\n包邮',

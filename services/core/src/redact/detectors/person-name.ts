@@ -267,6 +267,9 @@ const GUARDED_SUFFIX_CUES = [
   '教授',
   '同学',
   '同學',
+  '阿姨',
+  '医师',
+  '醫師',
   // A parent named after the child in a class group (`刘浩然爸爸`).
   '爸爸',
   '妈妈',
@@ -319,6 +322,23 @@ const BEFORE_NAME = [
   '我媽',
   '爱人',
   '愛人',
+  // Who someone is at work, and verbs a name is the object of (`药师温老师`, `物业姜经理`, `收到王叔`, `让吕师傅联系`).
+  ...[
+    '物业',
+    '物業',
+    '联系人',
+    '聯絡人',
+    '聯繫人',
+    '承办商',
+    '承辦商',
+    '药师',
+    '藥師',
+    '工程师',
+    '工程師',
+    '司机',
+    '司機',
+  ],
+  ...['柜台', '櫃台', '财务', '財務', '同事', '收到', '让', '讓', '由'],
 ];
 /**
  * Surnames that with a title, or its first character, make a word: `原先`, `祖先` (`原先生活` holds no `原先生`), `班主任`
@@ -1015,6 +1035,9 @@ const I = '我'.charCodeAt(0);
 const OF = '的'.charCodeAt(0);
 const OF_CANTONESE = '嘅'.charCodeAt(0);
 
+/** Whether code `c` is a clause's punctuation (`，。！？；、：`, their ASCII forms) or a line's or field's end. */
+const isClauseBreak = (c: number) => CLAUSE_ENDS.includes(c) || c === 0x3a;
+
 /** Whether code `c` ends a clause (`，。！？；、`, their ASCII forms, a line's or field's end), or is past the text's end. */
 const endsClause = (c: number) => Number.isNaN(c) || CLAUSE_ENDS.includes(c);
 const CLAUSE_ENDS = [...'，。！？；、,.!?;\n\r\u2029'].map((c) => c.charCodeAt(0));
@@ -1260,7 +1283,9 @@ function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch
   }
   const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
   const at = q - surname;
-  if (surname === 0 || at < floor || (guarded && !led(at))) return;
+  // A surname alone before a guarded title: after a word names follow, or after punctuation (`，吕师傅`).
+  if (surname === 0 || at < floor || (guarded && !led(at) && !(at === floor && isClauseBreak(text.charCodeAt(at - 1)))))
+    return;
   if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
   out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
 }
