@@ -8,6 +8,7 @@ import {
   corpusRows,
   HOLDOUT_2_CORPUS_DIR,
   HOLDOUT_3_CORPUS_DIR,
+  HOLDOUT_4_CORPUS_DIR,
   HOLDOUT_CORPUS_DIR,
   INDEPENDENT_CORPUS_DIR,
   loadCorpus,
@@ -148,6 +149,7 @@ describe.each([
   { name: 'held-out', dir: HOLDOUT_CORPUS_DIR, size: 60 },
   { name: 'second held-out', dir: HOLDOUT_2_CORPUS_DIR, size: 50 },
   { name: 'third held-out', dir: HOLDOUT_3_CORPUS_DIR, size: 50 },
+  { name: 'fourth held-out', dir: HOLDOUT_4_CORPUS_DIR, size: 50 },
 ])('the $name PII corpus', ({ dir, size }) => {
   const snippets = loadCorpus(dir);
   const cases = corpusCases(snippets);

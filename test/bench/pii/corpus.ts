@@ -12,6 +12,8 @@ export const HOLDOUT_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout/', 
 export const HOLDOUT_2_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-2/', import.meta.url);
 /** A third, written while rules were fitted on the second one, by an author who read neither detectors nor corpora. */
 export const HOLDOUT_3_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-3/', import.meta.url);
+/** A fourth, written while rules were fitted on the third one, by an author who read neither detectors nor corpora. */
+export const HOLDOUT_4_CORPUS_DIR = new URL('../../fixtures/pii-corpus-holdout-4/', import.meta.url);
 
 /** Every snippet of our annotated corpus (test/fixtures/pii-corpus/*.jsonl), in file order. */
 export function loadCorpus(dir: URL = CORPUS_DIR): CorpusSnippet[] {
