@@ -124,6 +124,9 @@ const UNITS = [
   // A label's searches stay within the label: a `)` with no `(`, a text with no space.
   'abc):好\n',
   '客服Tina:好\n',
+  // A chat export's labels: a name alone is sought in the rest of the text once, a team's side read within the label.
+  '[10:01] Chelsea: 1\n',
+  '好旅行-Joana: 好\n',
   '我叫邵文斌。',
 ];
 

@@ -1472,10 +1472,20 @@ function speakerLabels(text: string, out: ScanMatch[]): void {
     if (n !== undefined) counts.set(label, n + 1);
     else if (!conversation) conversation = isSpeakerRole(text, at, end) || SELF_LABELS.has(label);
   });
-  // Someone speaking who is surely a person, in a role or greeted by name, makes it one too.
-  conversation ||= found.some(
-    (c) => (c.once || counts.get(c.label)! >= 2) && (!c.alone || mentionedBeyond(text, c.name, counts.get(c.label)!)),
-  );
+  // Someone speaking who is surely a person, in a role or greeted by name, makes it one too. Each name is sought
+  // once, and at most `MAX_SOUGHT` of them: a long feed of labels must not make the search quadratic.
+  if (!conversation) {
+    const sought = new Set<string>();
+    for (const c of found) {
+      if (!(c.once || counts.get(c.label)! >= 2)) continue;
+      if (!c.alone) conversation = true;
+      else if (!sought.has(c.name) && sought.size < MAX_SOUGHT) {
+        sought.add(c.name);
+        conversation = mentionedBeyond(text, c.name, counts.get(c.label)!);
+      }
+      if (conversation) break;
+    }
+  }
   for (const { start, name, confidence, label, once, role, alone } of found) {
     // A time-stamped staff label is a transcript's (`[10:01] 客服 Tina`, `[10:02] 客服 Amy`, `[10:03] 客服 Kevin`).
     if (!once && role !== '' && (words.get(role)?.size ?? 0) >= MAX_ROLE_WORDS) continue;
@@ -1486,6 +1496,9 @@ function speakerLabels(text: string, out: ScanMatch[]): void {
     out.push([start, name, { normalized: normalizeName(name), confidence }]);
   }
 }
+
+/** How many names alone in labels are sought in the rest of the text. */
+const MAX_SOUGHT = 8;
 
 /** How the writer of an exported chat labels their own lines. */
 const SELF_LABELS = new Set(['我', 'Me', 'me', 'You', 'you']);
