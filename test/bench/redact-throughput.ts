@@ -127,6 +127,8 @@ const UNITS = [
   // A chat export's labels: a name alone is sought in the rest of the text once, a team's side read within the label.
   '[10:01] Chelsea: 1\n',
   '好旅行-Joana: 好\n',
+  // An IM account found by its app's name and again as a reply: the second is checked against a set, not a list.
+  '客服：加个微信？\n客户：微信号：sunny_day-1990\n',
   '我叫邵文斌。',
 ];
 

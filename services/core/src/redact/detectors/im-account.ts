@@ -83,6 +83,7 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
     out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
   }
   if (!ANY_APP.test(text)) return out.sort((a, b) => a[0] - b[0]);
+  const starts = new Set(out.map(([start]) => start));
   for (const [re, app, reach] of [
     [ADD_ACCOUNT, APP_BEFORE, APP_REACH],
     [MINE_ACCOUNT, APP_NAMED, MINE_REACH],
@@ -93,7 +94,8 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
       const account = m[1]!;
       if (!ID_LIKE.test(account) || !app.test(text.slice(Math.max(0, m.index - reach), m.index))) continue;
       const start = m.index + m[0].length - account.length;
-      if (out.some(([s]) => s === start)) continue; // `加我微信 abc_123`: found above
+      if (starts.has(start)) continue; // `加我微信 abc_123`: found above (a set: a long text has many)
+      starts.add(start);
       out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
     }
   }
