@@ -1914,8 +1914,7 @@ const NAME_PARTICLES = new Set([
 /** Whether `text[at, end)` ends with a role, Chinese or a Latin word (`平安客服`, `EasyDrive Support`). */
 function teamEndsWithRole(text: string, at: number, end: number): boolean {
   if (isHan(text, end - 1)) return endsWithRole(text, at, end);
-  const space = lastSpaceIn(text, at, end);
-  return SPEAKER_ROLES.has(text.slice(space + 1, end).toLowerCase());
+  return isSpeakerRole(text, lastSpaceIn(text, at, end) + 1, end);
 }
 
 /** Whether `text[at, end)` ends with a Chinese role, whatever its company's name before it (`京选客服`, `訊通客服`). */
