@@ -326,7 +326,8 @@ describe('person name from English relations and answers', () => {
   ])(
     'takes no reply that starts with no name, follows a question for no person, or comes a turn too late, in %s',
     (text) => {
-      expect(names(text)).toEqual([]);
+      // At a cue's confidence: the names in them are found, as any name is, without one.
+      expect(names(text, [], 0.5)).toEqual([]);
     },
   );
 });
@@ -517,7 +518,7 @@ describe('person name from roles, family, letters and passports', () => {
     'From: 华南区 <south@example.com>',
     'To: 苏宁易购 <a@example.com>',
   ])('takes no word, place, team, placeholder or kin title in a new name shape for a name in %s', (text) => {
-    expect(names(text)).toEqual([]);
+    expect(names(text, [], 0.5)).toEqual([]);
   });
 
   it('finds a full Latin name given after a speaker label in answer to a name question, and no opener or place', () => {
@@ -633,10 +634,10 @@ describe('person name from roles, family, letters and passports', () => {
       '王建国',
     ]);
     expect(names('Cc: Customer Service <cs@example.com>, Bob Smith <b@example.com>')).toEqual(['Bob Smith']);
-    expect(names('To: a@example.com, 王建国在吗 <w@example.cn>')).toEqual([]);
+    expect(names('To: a@example.com, 王建国在吗 <w@example.cn>', [], 0.5)).toEqual([]);
     // A list starts at a name right before its address, and stays in its field.
-    expect(names('联系人：李娜，备注 a>, 王建国 <x@y.z>')).toEqual(['李娜']);
-    expect(names('收件人：李娜\u2029x>, 王建国 <x@y.z>')).toEqual(['李娜']);
+    expect(names('联系人：李娜，备注 a>, 王建国 <x@y.z>', [], 0.5)).toEqual(['李娜']);
+    expect(names('收件人：李娜\u2029x>, 王建国 <x@y.z>', [], 0.5)).toEqual(['李娜']);
   });
 
   it('finds passport-style names after a word that announces one, without the title after them', () => {
@@ -818,7 +819,7 @@ describe('person name from roles, family, letters and passports', () => {
     '请确认以下会员权益：\n请确认以下会员权益：',
     '客服：您好，时间：10:30，地点：前台',
   ])('takes no role, field, tag or nickname in a speaker label for a name in %j', (text) => {
-    expect(names(text)).toEqual([]);
+    expect(names(text, [], 0.5)).toEqual([]);
   });
 
   it('finds the name a greeting addresses, and no group, stranger or thing', () => {
@@ -876,7 +877,7 @@ describe('person name from roles, family, letters and passports', () => {
       '陈俊杰',
     ]);
     // A list ends at a title or an office, and a name only listed is not sought elsewhere.
-    expect(names('参会：王建国、叶总监、李娜\n会后李娜跟进')).toEqual(['王建国']);
+    expect(names('参会：王建国、叶总监、李娜\n会后李娜跟进', [], 0.5)).toEqual(['王建国']);
     expect(names('Reported by: Zabbix\nAssignee: Unassigned\nReviewed by: Quality Assurance')).toEqual([]);
     expect(names('交班人：郑晓峰\n接班人：许文静\n复核：周晓梅\n承辦人是張雅婷\n登記人係陳大文，地址')).toEqual([
       '郑晓峰',
@@ -898,5 +899,45 @@ describe('person name from roles, family, letters and passports', () => {
       expect(names(text)).toEqual([]);
     }
     expect(names('Assigned to: Tier Two\nMinutes: 45\nTaken by: Customer')).toEqual([]);
+  });
+});
+
+describe('person name in running text without a cue', () => {
+  it.each([
+    ['具体让财务孙睿跟您对接，她手机156 1874 2290', '孙睿'],
+    ['管社保的是会计刘秀珍，她说材料早就交了', '刘秀珍'],
+    ['已多次向保安員陳志輝反映，但至今未見改善', '陳志輝'],
+    ['骑车的人叫杜丽娟，腿擦伤了', '杜丽娟'],
+    ['住院期间由姐姐东方琳照顾', '东方琳'],
+    ['退款超时由陈俊杰对接财务', '陈俊杰'],
+  ])('finds a surname and a given name no dictionary word holds in %s, below the policy minimum', (text, name) => {
+    const found = detect(text).filter((f) => f.type === 'PERSON_NAME');
+    expect(found.map((f) => f.value)).toEqual([name]);
+    expect(found[0]!.confidence).toBeLessThan(0.5);
+  });
+
+  it.each([
+    '周末我们去张家口玩，方便的话高明一点',
+    '我要用支付宝付款，余额不够',
+    '这张卡的额度是多少？我張信用卡喺日本碌唔到',
+    '付款的是我老婆付定金，尾款我来付',
+    '现在最担心的是我爸高血糖，您看这个险种能保吗？',
+    '离您最近的是金湖路营业厅',
+    '主题：张江公寓租赁合同',
+    '感谢您对东方航空的支持',
+    '已将所使用的线程数从 4 减到 2',
+    '格罗宁根\n诺丁汉郡\n阿鲁巴弗罗林\n马尔他',
+    '为了永久地选择任一选项',
+    '负责人（张江分部）',
+  ])('takes no word, place, firm, measure or transliteration for a name in %s', (text) => {
+    expect(names(text)).toEqual([]);
+  });
+
+  it('keeps the confidence of a name a cue found where the same name stands without one', () => {
+    const found = detect('我叫孙睿。财务孙睿跟您对接').filter((f) => f.type === 'PERSON_NAME');
+    expect(found.map((f) => [f.value, f.confidence])).toEqual([
+      ['孙睿', 0.7],
+      ['孙睿', 0.7],
+    ]);
   });
 });

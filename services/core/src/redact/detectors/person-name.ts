@@ -1,5 +1,7 @@
-import { startsSurname, surnameLength } from '../chinese-surnames';
+import { COMPOUND_SURNAMES, startsSurname, surnameLength } from '../chinese-surnames';
+import { hasChineseWords, isChineseWord, isChineseWordAt } from '../chinese-words';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
+import { isGivenNameChar } from '../given-name-chars';
 import { isKnownPlace } from '../known-places';
 import { maskName } from '../mask-name';
 import { FIELD_BREAK, hasFeature } from '../text-features';
@@ -12,6 +14,11 @@ const CUE = [0.7, 0.7] as const;
 const SURNAME = [0.4, 0.4] as const;
 /** A name in a list after a cue (`参会：王建国、李娜`): as likely as the cue's own, but not sought elsewhere. */
 const LISTED = [0.7, 0.7] as const;
+/**
+ * A surname and a given name in running text that no dictionary word holds (`让财务孙睿跟您对接`): redacted, but a
+ * guess, so below the policy's `minConfidence` (it raises no sensitivity) and never sought elsewhere.
+ */
+const UNCUED = [0.45, 0.45] as const;
 
 /** Roles a support line names people by (`户主潘德明`, `维修员邵师傅`): a name follows them. */
 const ROLES = [
@@ -417,9 +424,11 @@ const TITLES = [
  * Characters that follow a name far more often than they end one (particles, verbs, pronouns, units), and the
  * nouns of things a support line names that no given name ends with (`客服：金卡`, `白金卡`, `钱包`, `万达店`).
  */
+/** The things among `STOP`. */
+const STOP_THINGS = '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款';
 const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
-    '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款' +
+    STOP_THINGS +
     // Cantonese particles, as 的/了/在/是/不 are (`房東江門嘅`), and sentence-final particles (`辛苦啦`).
     '嘅咗喺係唔啲咁啦嘛喔咯哟呗' +
     // `李某某`: a name withheld, never a given name.
@@ -1998,10 +2007,10 @@ function titledSurname(
 }
 const LITTLE = '小'.charCodeAt(0);
 /** The hundred commonest surnames, simplified and traditional: `小` before one of them is how a colleague is called. */
-const COMMON_SURNAMES = bitmap(
+const COMMON_SURNAME_CHARS =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文' +
-    '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈閻賀顧龔萬錢嚴湯賴羅',
-);
+  '張劉陳楊黃趙吳孫馬鄭謝許韓馮鄧蕭葉蘇呂盧鍾譚陸賈閻賀顧龔萬錢嚴湯賴羅';
+const COMMON_SURNAMES = bitmap(COMMON_SURNAME_CHARS);
 /** What follows a surname in a label of who speaks (`葛姐`, `俞阿姨`, `王叔`, `阎师傅`, `张经理`). */
 const LABEL_TITLES = new Set([
   ...TITLES,
@@ -2856,6 +2865,175 @@ const ROMANIZED_SURNAMES = new Set(
   ).split(' '),
 );
 
+/**
+ * Characters a surname character is no surname after: measure and order words (`这张卡`, `每周`, `第五`), pronouns
+ * and verbs a measure follows (`我張信用卡`, `訂咗張梳化`, `办张卡`), `阿` of a nickname or a foreign word (`阿莫西林`), and
+ * characters of transliterations.
+ */
+const NO_SURNAME_AFTER = bitmap(
+  '这這那哪一两兩几幾每另半某各该該此第本上下前后後我你您佢呢嗰了咗过過办辦买買订訂请請换換开開补補阿' +
+    // Characters of transliterations (`格罗宁根`, `诺丁汉`, `阿鲁巴弗罗林`).
+    '尔爾斯克格奥奧埃兹茲乌烏迪萨薩贝貝哈诺諾瓦吉扬揚弗',
+);
+/** Surname characters that are far more often a word of their own (`付定金`, `常出差`, `高血压`, `万圣节`, `曾承诺`, `任一`). */
+const WORDLIKE_SURNAMES = bitmap('付常曾万萬白高金钱錢钟鍾戴文方石龙龍向于於任');
+/** Characters after which two Han characters are a place, a shop or a firm, not a person (`金湖路`, `韦氏商贸`). */
+const PLACE_AFTER = bitmap(
+  '路街道巷弄村镇鎮乡鄉市县縣区區省店厂廠司行局院馆館园園楼樓场場所科室队隊校站湖江河山桥橋氏牌家糖脂',
+);
+/** Words a firm's or a place's name comes before (`张江公寓`, `林语小区`, `万达影城`, `方远置业`, `高德地图`). */
+const PLACE_WORDS = [
+  ...[
+    '小区',
+    '小區',
+    '公寓',
+    '大厦',
+    '大廈',
+    '广场',
+    '廣場',
+    '花园',
+    '花園',
+    '中心',
+    '公司',
+    '集团',
+    '集團',
+    '银行',
+    '銀行',
+  ],
+  ...[
+    '医院',
+    '醫院',
+    '学校',
+    '學校',
+    '大学',
+    '大學',
+    '酒店',
+    '宾馆',
+    '賓館',
+    '商场',
+    '商場',
+    '超市',
+    '影城',
+    '地图',
+    '地圖',
+  ],
+  ...[
+    '物业',
+    '物業',
+    '置业',
+    '置業',
+    '地产',
+    '地產',
+    '航空',
+    '证券',
+    '證券',
+    '保险',
+    '保險',
+    '科技',
+    '网络',
+    '網絡',
+    '商贸',
+  ],
+  ...[
+    '商貿',
+    '互联',
+    '互聯',
+    '易购',
+    '易購',
+    '电器',
+    '電器',
+    '汽车',
+    '汽車',
+    '家居',
+    '国际',
+    '國際',
+    '分部',
+    '分行',
+    '分店',
+  ],
+  ...['支行', '门店', '門店'],
+];
+/** Words that say a surname before them is a title's (`金律师`, `王护士`), found by the title rules if at all. */
+const UNCUED_TITLES = [
+  ...new Set([...LABEL_TITLES, ...SUFFIX_CUES, ...LOOSE_SUFFIX_CUES, ...GUARDED_SUFFIX_CUES, ...SPEAKER_ROLES]),
+];
+
+/**
+ * Chinese names without a cue (`具体让财务孙睿跟您对接`, `已多次向保安員陳志輝反映`, `骑车的人叫万丽娟`): one of the hundred
+ * commonest surnames and one or two given-name characters, where the dictionary holds no word across either edge
+ * (`方便`, `支付宝`, `周末`, `高新`, `明天` are words, `孙睿` and `睿跟` are not), and the name ends where a word or a
+ * particle starts. Not a surname that is more often a word (`付定金`, `高血压`), nor one after a measure, an order
+ * word, a pronoun or a verb a measure follows (`这张卡`, `每周`, `我張信用卡`); not before a title (the title rules find
+ * `王经理`), nor before a place's or a firm's word (`金湖路`, `张江公寓`). Found at `UNCUED` confidence, never over a
+ * name a cue found.
+ */
+function uncuedNames(text: string, out: ScanMatch[]): void {
+  let covered: Uint8Array | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Most characters are no common surname and start no compound one: two bitmap reads rule them out.
+    if (c < 0x3400 || !inBits(UNCUED_SURNAME_STARTS, c)) continue;
+    const surname = surnameLength(text, i);
+    if (surname === 0 || (surname === 1 && (!inBits(COMMON_SURNAMES, c) || inBits(WORDLIKE_SURNAMES, c)))) continue;
+    const end = uncuedNameEnd(text, i, surname);
+    if (end === 0) continue;
+    covered ??= coverage(out, text.length);
+    if (covered[i] === 0 && covered[end - 1] === 0) {
+      out.push([i, text.slice(i, end), { normalized: text.slice(i, end), confidence: UNCUED }]);
+    }
+    i = end - 1;
+  }
+}
+
+/** The end of the uncued name whose surname of `surname` characters starts at `at`, or 0 when none is there. */
+function uncuedNameEnd(text: string, at: number, surname: number): number {
+  const before = text.charCodeAt(at - 1);
+  // After a measure or a pronoun, or inside a run of surnames (`张江公寓`: not `江公寓` once `张江` is no name).
+  if (inBits(NO_SURNAME_AFTER, before) || (inBits(COMMON_SURNAMES, before) && !inBits(WORDLIKE_SURNAMES, before)))
+    return 0;
+  const given = at + surname;
+  if (!isGivenChar(text, given) || startsUncuedTitle(text, given)) return 0;
+  // The surname ends the word before it (`支付宝`) or starts one with the next character (`方便`).
+  if (isHan(text, at - 1) && isChineseWordAt(text, at - 1)) return 0;
+  if (surname === 1 && isChineseWordAt(text, at)) return 0;
+  let end = given + 1;
+  // A second given-name character, unless it starts a word with the character after it (`陈志辉反映`, not `…辉反`).
+  if (isGivenChar(text, end) && !startsUncuedTitle(text, end) && !wordAt(text, end)) end++;
+  // The last character starts a word with the next (`张明天来`): the surname stands alone.
+  if (isHan(text, end) && isChineseWordAt(text, end - 1)) return 0;
+  if (end - at === 3 && isChineseWord(text.slice(at, end))) return 0;
+  // A compound surname before a word is a place or a firm (`东方航空`, `欧阳路`), as the dictionary holds few names.
+  if (surname === 2 && end - given === 2 && isChineseWordAt(text, given)) return 0;
+  const next = text.charCodeAt(end);
+  if (inBits(PLACE_AFTER, next) || (inBits(PLACE_WORD_FIRSTS, next) && startsWithAny(text, end, PLACE_WORDS))) return 0;
+  if (!endsLikeName(text, at, end)) return 0;
+  // What follows starts a word or is no Han character (`孙睿跟您`, `陈志辉反映`, `万丽娟，`): not `苏宁易购`, `常熟农商`.
+  return !isHan(text, end) || (isStop(text, end) && !inBits(THINGS, next)) || wordAt(text, end) ? end : 0;
+}
+
+/** The things in `STOP` (`卡`, `单`, `费`): after two or three characters, they end a word, not a name (`張信用卡`). */
+const THINGS = bitmap(STOP_THINGS);
+const PLACE_WORD_FIRSTS = bitmap(PLACE_WORDS.map((w) => w[0]!));
+/** The characters an uncued name can start with: a common surname, or the first of a compound one. */
+const UNCUED_SURNAME_STARTS = bitmap([...COMPOUND_SURNAMES].map((s) => s[0]!).join('') + COMMON_SURNAME_CHARS);
+const UNCUED_TITLE_FIRSTS = bitmap(UNCUED_TITLES.map((w) => w[0]!));
+const startsUncuedTitle = (text: string, at: number) =>
+  inBits(UNCUED_TITLE_FIRSTS, text.charCodeAt(at)) && startsWithAny(text, at, UNCUED_TITLES);
+
+/** Whether a word of two characters starts at `at`. */
+const wordAt = (text: string, at: number) => isHan(text, at + 1) && isChineseWordAt(text, at);
+
+/** Whether `text[i]` can be a given name's character: Han, and neither a particle or a common noun (`STOP`). */
+const isGivenChar = (text: string, i: number) =>
+  isGivenNameChar(text.charCodeAt(i)) && !isStop(text, i) && !inBits(NOT_FINAL, text.charCodeAt(i));
+
+/** Which characters of a text of `length` the names in `out` cover. */
+function coverage(out: readonly ScanMatch[], length: number): Uint8Array {
+  const covered = new Uint8Array(length + 1);
+  for (const [start, name] of out) covered.fill(1, start, Math.min(length, start + name.length));
+  return covered;
+}
+
 /** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`), not the title after it (`MR`). */
 const SLASHED_CAPITALS = /[A-Z]{2,}\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
 /** Words that say a passport-style name follows (`Passenger:`, `passport reads`, `offer holder`), within `PASSPORT_REACH`. */
@@ -2903,6 +3081,7 @@ export const personName: Detector = {
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
     if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
     if (out.length > 0) mentionsAgain(text, out);
+    if (han && hasChineseWords) uncuedNames(text, out);
     return out;
   },
   validate: (match) => ({ normalized: normalizeName(match), confidence: CUE }),
