@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasChineseWords, isChineseWord } from '../src/redact/chinese-words';
+import { hasChineseWords, isChineseWord, isChineseWordAt } from '../src/redact/chinese-words';
 import { isGivenNameChar } from '../src/redact/given-name-chars';
 
 describe('chinese words', () => {
@@ -27,5 +27,17 @@ describe('given-name characters', () => {
 
   it.each([...'尔斯克程数余额卡的了语'])('does not hold %s, of transliterations and words', (ch) => {
     expect(isGivenNameChar(ch.charCodeAt(0))).toBe(false);
+  });
+});
+
+describe('chinese words at a place in a text', () => {
+  it('answers for the two characters at the place as for the word itself, Han or not', () => {
+    const text = '我们周末去方便的地方 ok';
+    expect([
+      isChineseWordAt(text, 2),
+      isChineseWordAt(text, 5),
+      isChineseWordAt(text, 3),
+      isChineseWordAt(text, 10),
+    ]).toEqual([true, true, false, false]);
   });
 });

@@ -25,8 +25,13 @@ export const hasChineseWords: boolean = segmenter !== null;
 const known = new Map<string, boolean>();
 const KNOWN_MAX = 1 << 16;
 
-/** Pairs asked before, by their two UTF-16 codes as one number: no string is cut or hashed for a lookup. */
+/**
+ * Pairs of Han characters (U+3400–U+9FFF) asked before, by the two as one small integer: no string is cut or hashed
+ * and no number boxed for a lookup.
+ */
 const knownPairs = new Map<number, boolean>();
+const HAN_FIRST = 0x3400;
+const HAN_COUNT = 0xa000 - HAN_FIRST;
 
 /** Whether `word` (two or three Han characters) is one word of the dictionary; false when it cannot be asked. */
 export function isChineseWord(word: string): boolean {
@@ -40,7 +45,11 @@ export function isChineseWord(word: string): boolean {
 
 /** Whether the two characters `text[at]` and `text[at + 1]` are one word of the dictionary (`isChineseWord`). */
 export function isChineseWordAt(text: string, at: number): boolean {
-  const key = text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
+  const first = text.charCodeAt(at) - HAN_FIRST;
+  const second = text.charCodeAt(at + 1) - HAN_FIRST;
+  if (!(first >= 0 && first < HAN_COUNT && second >= 0 && second < HAN_COUNT))
+    return isChineseWord(text.slice(at, at + 2));
+  const key = first * HAN_COUNT + second;
   const cached = knownPairs.get(key);
   if (cached !== undefined) return cached;
   const answer = ask(text.slice(at, at + 2));
