@@ -1,6 +1,6 @@
 /**
  * Whether a few Han characters are a word of the Chinese dictionary that ICU breaks words with (Node's
- * `Intl.Segmenter`, full ICU): `方便`, `余款`, `付款` are words, `孙睿`, `志辉` are not. Names are mostly not in it, so
+ * `Intl.Segmenter`, full ICU): `方便`, `支付`, `付款` are words, `孙睿`, `志辉` are not. Names are mostly not in it, so
  * a surname that starts no word with the characters around it is where a name in running text can be
  * (`具体让财务孙睿跟您对接`).
  */
@@ -34,29 +34,29 @@ const HAN_FIRST = 0x3400;
 const HAN_COUNT = 0xa000 - HAN_FIRST;
 
 /** Whether `word` (two or three Han characters) is one word of the dictionary; false when it cannot be asked. */
-export function isChineseWord(word: string): boolean {
-  const cached = known.get(word);
-  if (cached !== undefined) return cached;
-  const answer = ask(word);
-  if (known.size >= KNOWN_MAX) known.clear();
-  known.set(word, answer);
-  return answer;
-}
+export const isChineseWord = (word: string): boolean => remembered(known, word, word, 0, word.length);
 
 /** Whether the two characters `text[at]` and `text[at + 1]` are one word of the dictionary (`isChineseWord`). */
 export function isChineseWordAt(text: string, at: number): boolean {
   const first = text.charCodeAt(at) - HAN_FIRST;
   const second = text.charCodeAt(at + 1) - HAN_FIRST;
-  if (!(first >= 0 && first < HAN_COUNT && second >= 0 && second < HAN_COUNT))
+  if (!(first >= 0 && first < HAN_COUNT && second >= 0 && second < HAN_COUNT)) {
     return isChineseWord(text.slice(at, at + 2));
-  const key = first * HAN_COUNT + second;
-  const cached = knownPairs.get(key);
-  if (cached !== undefined) return cached;
-  const answer = ask(text.slice(at, at + 2));
-  if (knownPairs.size >= KNOWN_MAX) knownPairs.clear();
-  knownPairs.set(key, answer);
-  return answer;
+  }
+  return remembered(knownPairs, first * HAN_COUNT + second, text, at, at + 2);
 }
 
-const ask = (word: string) =>
-  segmenter !== null && word.length > 1 && segmenter.segment(word).containing(0)?.segment.length === word.length;
+/**
+ * The answer for the word `text[from, to)` under `key` in `answers`, asked of the dictionary the first time (the word
+ * is cut out of the text only then).
+ */
+function remembered<K>(answers: Map<K, boolean>, key: K, text: string, from: number, to: number): boolean {
+  const cached = answers.get(key);
+  if (cached !== undefined) return cached;
+  const word = from === 0 && to === text.length ? text : text.slice(from, to);
+  const answer =
+    segmenter !== null && word.length > 1 && segmenter.segment(word).containing(0)?.segment.length === word.length;
+  if (answers.size >= KNOWN_MAX) answers.clear();
+  answers.set(key, answer);
+  return answer;
+}

@@ -1,10 +1,9 @@
 /**
  * Characters common in Chinese given names, simplified and traditional: about six hundred of those the published
- * statistics of given-name characters rank highest, written out by hand. A surname followed by characters
- * none of which is here (`马尔他`, `线程数`, `易流失`) is a transliteration or a word the dictionary misses, not a
- * person.
+ * statistics of given-name characters rank highest, written out by hand. A surname followed by a character that is
+ * not here (`马尔他`, `线程数`, `易流失`) starts a transliteration or a word the dictionary misses, not a name.
  */
-const CHARACTERS =
+export const GIVEN_NAME_CHARS: string =
   // Men's names, by tradition and by decade.
   '伟強强磊军軍洋勇杰傑涛濤明超刚剛平辉輝鹏鵬华華飞飛鑫波斌宇浩凯凱健俊帆帅帥旭宁寧龙龍林欢歡阳陽建国國峰亮成东東文志海宏晨博兵雷锋鋒江新毅轩軒航瑞晖暉彬振庆慶永民春立德力荣榮洪金良中生兴興光福祥全贵貴山学學昌武义義顺順利嘉豪睿泽澤子梓晟铭銘哲翔宸逸皓天然昊煜瀚渊淵源晋晉琦智勋勳骏駿楠炜煒钧鈞锐銳奇翰韬韜尧堯舟凡一朗彦彥翊灏灝乐樂安政耀启啟晓曉树樹松柏清泉坤远遠道胜勝才发發富喜财財保云雲之友进進秋冬先正章仁和厚宝寶雨石长長占玉忠书書鸣鳴鹤鶴群彪虎豹骁驍' +
   '家佳伦倫达達威敬君卫衛锦錦琛瑾璋琰瑜琨瑞璞钰鈺镇鎮铁鐵钢鋼铮錚锡錫镕鎔鑫森栋棟桐梁杉彬楷樑槐柯松岩岳峻崇嵩崑昆仑崙川州洲淮汉漢沛涵润潤泓洁潔澄溪滨濱浚淳深湛清沧滄涌湧潮瀚' +
@@ -33,13 +32,3 @@ const CHARACTERS =
   '建军军国华民强红卫东立新明' +
   // Hong Kong and Taiwan names.
   '家志偉嘉文國明華俊傑冠豪凱恩詠欣嘉穎雅婷佩珊怡君淑芬美玲惠婷宜蓁筠瑋瑄琬婷芸綺蔚靖';
-
-/** The characters as a bitmap of UTF-16 codes. */
-const BITS = new Int32Array(2048);
-for (const ch of CHARACTERS) {
-  const c = ch.charCodeAt(0);
-  BITS[c >>> 5]! |= 1 << (c & 31);
-}
-
-/** Whether the character of code `c` is common in Chinese given names. */
-export const isGivenNameChar = (c: number): boolean => ((BITS[c >>> 5]! >>> (c & 31)) & 1) !== 0;

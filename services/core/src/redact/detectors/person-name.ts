@@ -1,7 +1,7 @@
 import { COMPOUND_SURNAMES, startsSurname, surnameLength } from '../chinese-surnames';
 import { hasChineseWords, isChineseWord, isChineseWordAt } from '../chinese-words';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
-import { isGivenNameChar } from '../given-name-chars';
+import { GIVEN_NAME_CHARS } from '../given-name-chars';
 import { isKnownPlace } from '../known-places';
 import { maskName } from '../mask-name';
 import { FIELD_BREAK, hasFeature } from '../text-features';
@@ -420,12 +420,12 @@ const TITLES = [
   '太太',
   '夫人',
 ];
+/** The nouns of things among `STOP`. */
+const STOP_THINGS = '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款';
 /**
  * Characters that follow a name far more often than they end one (particles, verbs, pronouns, units), and the
  * nouns of things a support line names that no given name ends with (`客服：金卡`, `白金卡`, `钱包`, `万达店`).
  */
-/** The things among `STOP`. */
-const STOP_THINGS = '卡包盘盤报報店单單票码碼件箱货貨品费費部机機款';
 const STOP = new Set(
   '的是在了和与與说說们們也就已还還从從给給把被对對向跟去来來打买買请請您你我他她它这這那有没沒不很都又才会會能可要想需电電手身住地联聯现現刚剛吗嗎呢吧啊呀哦嗯或等收寄号號年月日时時点點元块塊个個次通过過到为為以之其让讓叫问問称稱姓名及同今昨前后後再先女' +
     STOP_THINGS +
@@ -2882,84 +2882,18 @@ const PLACE_AFTER = bitmap(
   '路街道巷弄村镇鎮乡鄉市县縣区區省店厂廠司行局院馆館园園楼樓场場所科室队隊校站湖江河山桥橋氏牌家糖脂',
 );
 /** Words a firm's or a place's name comes before (`张江公寓`, `林语小区`, `万达影城`, `方远置业`, `高德地图`). */
-const PLACE_WORDS = [
-  ...[
-    '小区',
-    '小區',
-    '公寓',
-    '大厦',
-    '大廈',
-    '广场',
-    '廣場',
-    '花园',
-    '花園',
-    '中心',
-    '公司',
-    '集团',
-    '集團',
-    '银行',
-    '銀行',
-  ],
-  ...[
-    '医院',
-    '醫院',
-    '学校',
-    '學校',
-    '大学',
-    '大學',
-    '酒店',
-    '宾馆',
-    '賓館',
-    '商场',
-    '商場',
-    '超市',
-    '影城',
-    '地图',
-    '地圖',
-  ],
-  ...[
-    '物业',
-    '物業',
-    '置业',
-    '置業',
-    '地产',
-    '地產',
-    '航空',
-    '证券',
-    '證券',
-    '保险',
-    '保險',
-    '科技',
-    '网络',
-    '網絡',
-    '商贸',
-  ],
-  ...[
-    '商貿',
-    '互联',
-    '互聯',
-    '易购',
-    '易購',
-    '电器',
-    '電器',
-    '汽车',
-    '汽車',
-    '家居',
-    '国际',
-    '國際',
-    '分部',
-    '分行',
-    '分店',
-  ],
-  ...['支行', '门店', '門店'],
-];
+const PLACE_WORDS = (
+  '小区 小區 公寓 大厦 大廈 广场 廣場 花园 花園 中心 公司 集团 集團 银行 銀行 医院 醫院 学校 學校 大学 ' +
+  '大學 酒店 宾馆 賓館 商场 商場 超市 影城 地图 地圖 物业 物業 置业 置業 地产 地產 航空 证券 證券 保险 ' +
+  '保險 科技 网络 網絡 商贸 商貿 互联 互聯 易购 易購 电器 電器 汽车 汽車 家居 国际 國際 分部 分行 分店 支行 门店 門店'
+).split(' ');
 /** Words that say a surname before them is a title's (`金律师`, `王护士`), found by the title rules if at all. */
 const UNCUED_TITLES = [
   ...new Set([...LABEL_TITLES, ...SUFFIX_CUES, ...LOOSE_SUFFIX_CUES, ...GUARDED_SUFFIX_CUES, ...SPEAKER_ROLES]),
 ];
 
 /**
- * Chinese names without a cue (`具体让财务孙睿跟您对接`, `已多次向保安員陳志輝反映`, `骑车的人叫万丽娟`): one of the hundred
+ * Chinese names without a cue (`具体让财务孙睿跟您对接`, `已多次向保安員陳志輝反映`, `骑车的人叫杜丽娟`): one of the hundred
  * commonest surnames and one or two given-name characters, where the dictionary holds no word across either edge
  * (`方便`, `支付宝`, `周末`, `高新`, `明天` are words, `孙睿` and `睿跟` are not), and the name ends where a word or a
  * particle starts. Not a surname that is more often a word (`付定金`, `高血压`), nor one after a measure, an order
@@ -3007,7 +2941,7 @@ function uncuedNameEnd(text: string, at: number, surname: number): number {
   const next = text.charCodeAt(end);
   if (inBits(PLACE_AFTER, next) || (inBits(PLACE_WORD_FIRSTS, next) && startsWithAny(text, end, PLACE_WORDS))) return 0;
   if (!endsLikeName(text, at, end)) return 0;
-  // What follows starts a word or is no Han character (`孙睿跟您`, `陈志辉反映`, `万丽娟，`): not `苏宁易购`, `常熟农商`.
+  // What follows starts a word or is no Han character (`孙睿跟您`, `陈志辉反映`, `杜丽娟，`): not `苏宁易购`, `常熟农商`.
   return !isHan(text, end) || (isStop(text, end) && !inBits(THINGS, next)) || wordAt(text, end) ? end : 0;
 }
 
@@ -3023,9 +2957,10 @@ const startsUncuedTitle = (text: string, at: number) =>
 /** Whether a word of two characters starts at `at`. */
 const wordAt = (text: string, at: number) => isHan(text, at + 1) && isChineseWordAt(text, at);
 
-/** Whether `text[i]` can be a given name's character: Han, and neither a particle or a common noun (`STOP`). */
+/** Whether `text[i]` can be a given name's character: a common one, and neither a particle nor a common noun (`STOP`). */
 const isGivenChar = (text: string, i: number) =>
-  isGivenNameChar(text.charCodeAt(i)) && !isStop(text, i) && !inBits(NOT_FINAL, text.charCodeAt(i));
+  inBits(GIVEN_NAME_BITS, text.charCodeAt(i)) && !isStop(text, i) && !inBits(NOT_FINAL, text.charCodeAt(i));
+const GIVEN_NAME_BITS = bitmap(GIVEN_NAME_CHARS);
 
 /** Which characters of a text of `length` the names in `out` cover. */
 function coverage(out: readonly ScanMatch[], length: number): Uint8Array {
