@@ -3,7 +3,9 @@
  * ~2 KB mixed zh/en consultation records built from the PII corpus plus filler text without identifiers, in two
  * mixes: `typical` (a quarter of the text from corpus snippets, ≈5 identifiers per record, a consultation with a
  * phone, an order and an address in it) and `dense` (60 %, ≈13 identifiers: identity checks, bulk lists). The
- * issue's goal is ≥ 10,000 records/s. Numbers are from this machine; compare runs, not machines.
+ * issue's goal is ≥ 10,000 records/s. Numbers are from this machine; compare runs, not machines. `npm run bench` runs
+ * this file bundled as `npm run build` bundles the command production runs (`services/cli/build.ts`); through tsx it
+ * runs ≈ 20–30 % slower, for the function names tsx keeps.
  *
  *   BENCH_RECORDS=1000   how many distinct records     BENCH_ROUNDS=3   timed passes over them (after warm-up)
  */
