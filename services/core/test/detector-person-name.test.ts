@@ -139,6 +139,9 @@ describe('person name from cues', () => {
     ['1. 彭杰，身份证110101199003077774', '彭杰'],
     ['经办人 田晨曦 电话 021-12345678', '田晨曦'],
     ['联系方式：\n曹国华 手机13812345678', '曹国华'],
+    ['通话时长 04:37  坐席：邝美玲(工号SZ-20931)', '邝美玲'],
+    ['坐席：欧阳晓蕾 工号80217', '欧阳晓蕾'],
+    ['職員：陳嘉俊（員工編號HK30871）', '陳嘉俊'],
   ])('finds a name written before an identifier label in %s', (text, name) => {
     expect(names(text)).toContain(name);
   });
@@ -159,6 +162,9 @@ describe('person name from cues', () => {
     '公司电话 021-12345678',
     '华为手机坏了',
     '请给江苏电话回访',
+    '请提供您的工号',
+    '客服工号 1234',
+    '我的工号是123',
     'Thanks for your help',
     'Best Regards,\nCard Services',
   ])('finds no signature or labelled name in %s', (text) => {

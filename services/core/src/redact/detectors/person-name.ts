@@ -369,6 +369,11 @@ const SEPARATED_LABELS_AFTER = [
   '電郵',
   '学号',
   '學號',
+  // A staff member's number after their name (`坐席：邝美玲(工号SZ-20931)`, `職員：區嘉俊（員工編號HK30871）`).
+  '工号',
+  '工號',
+  '员工编号',
+  '員工編號',
 ];
 /** Labels a name is written before in forms and lists (`彭杰，身份证…`, `1. 田晨曦 电话…`). */
 const LABELS_AFTER = ['身份证', '身份證', '身分證', '电话', '電話', '手机', '手機', ...SEPARATED_LABELS_AFTER];
@@ -2131,8 +2136,8 @@ const AFTER_SOMEONE = [...'说說称稱宣表在于於因被将將向对對与�
 /** What role nouns end with that name a person by a surname and 某 (`被告人`, `司机`, `员工`, `村民`, `当事者`). */
 const ROLE_ENDS = [...'人告机機工民者员員'].map((c) => c.charCodeAt(0));
 
-/** What may stand between a name and its label (`彭杰，身份证`), by code: `，,：: `. */
-const LABEL_SEPARATORS = [...'，,：: '].map((c) => c.charCodeAt(0));
+/** What may stand between a name and its label (`彭杰，身份证`, `邝美玲(工号`), by code: `，,：: (`. */
+const LABEL_SEPARATORS = [...'，,：: ('].map((c) => c.charCodeAt(0));
 
 /** A name written before the identifier label at `q` (`彭杰，身份证…`), standing apart from other words. */
 function nameBeforeLabel(text: string, q: number, out: ScanMatch[]): void {
