@@ -906,6 +906,22 @@ describe('person name from roles, family, letters and passports', () => {
     }
     expect(names('Assigned to: Tier Two\nMinutes: 45\nTaken by: Customer')).toEqual([]);
   });
+
+  it('finds the person a ticket, claim, loan, lease or visit names in its fields', () => {
+    expect(names('就诊人：符小婉  女  5岁    家属：符海龙（父亲）13807561129')).toEqual(['符小婉', '符海龙']);
+    expect(names('承租方：敖翔  身份证：420106199003071233\n受理员：杜文静')).toEqual(['敖翔', '杜文静']);
+    expect(names('借款人：梁思远 担保人：何丽')).toEqual(['梁思远', '何丽']);
+    for (const text of [
+      '家属：没有吐，精神还行。',
+      '驾驶人员需持证上岗',
+      '投诉人数较上月下降',
+      '受理人员已联系您',
+      '家长会在周五',
+      '坐席：施工的是哪一户您清楚吗？',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+  });
 });
 
 describe('person name in running text without a cue', () => {

@@ -170,6 +170,11 @@ const PREFIX_CUES: readonly {
       '跟進人',
     ],
     ...['处理人', '處理人', '对接人', '對接人', '报案人', '報案人', '来电人', '來電人'],
+    // Who a ticket, a claim, a loan, a lease or a visit is about or was taken by (`就诊人：符小婉`, `承租方：敖翔`,
+    // `受理员：…`). Not the labels a call log gives its speakers' lines (`坐席：施工的是哪一户`).
+    ...['就诊人', '就診人', '家属', '家屬', '借款人', '担保人', '擔保人', '出租人', '承租人', '出租方', '承租方'],
+    ...['受理员', '受理員', '受理人', '接线员', '接線員', '话务员', '話務員', '业务员', '業務員'],
+    ...['驾驶人', '駕駛人', '驾驶员', '駕駛員', '当事人', '當事人', '投诉人', '投訴人', '举报人', '舉報人', '家长', '家長'],
   ].map((cue) => ({ cue, weak: true })),
   // Roles a support line meets (`户主潘德明`, `房产顾问邓强`): also the start of ordinary words (`法人代表`), so the
   // name ends at a boundary.
@@ -2908,7 +2913,8 @@ const UNCUED_TITLES = [
  */
 function uncuedNames(text: string, out: ScanMatch[]): void {
   let covered: Uint8Array | null = null;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length; // read once: a loop that re-reads it can compile to far slower code
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     // Most characters are no common surname and start no compound one: two bitmap reads rule them out.
     if (c < 0x3400 || !inBits(UNCUED_SURNAME_STARTS, c)) continue;
