@@ -907,6 +907,27 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('Assigned to: Tier Two\nMinutes: 45\nTaken by: Customer')).toEqual([]);
   });
 
+  it('finds who introduces themselves on a call or in a chat', () => {
+    expect(names('Agent: Pacific Wings reservations, Melissa speaking.')).toEqual(['Melissa']);
+    expect(names('Agent: Mobile roaming support, Tegan speaking, how can I help?')).toEqual(['Tegan']);
+    expect(names('Agent: Hi, this is Daniel from Fraud Support')).toEqual(['Daniel']);
+    expect(names('Thank you for calling Harbor Mutual, this is Nadia. May I have your name?')).toEqual(['Nadia']);
+    expect(names('Customer: Hi, this is Logan Reid calling about my claim')).toEqual(['Logan Reid']);
+    expect(names('this is Beverly speaking')).toEqual(['Beverly']);
+    for (const text of [
+      'Generally speaking, refunds take a week.',
+      'Public speaking is hard',
+      'Hi, this is Customer Service.',
+      'Hi, this is Chase Bank calling about your account',
+      'Thanks, this is Urgent.',
+      "This is Sunday's schedule.",
+      'So this is Paris.',
+      'Who is speaking?',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+  });
+
   it('finds the person a ticket, claim, loan, lease or visit names in its fields', () => {
     expect(names('就诊人：符小婉  女  5岁    家属：符海龙（父亲）13807561129')).toEqual(['符小婉', '符海龙']);
     expect(names('承租方：敖翔  身份证：420106199003071233\n受理员：杜文静')).toEqual(['敖翔', '杜文静']);

@@ -174,7 +174,8 @@ const PREFIX_CUES: readonly {
     // `受理员：…`). Not the labels a call log gives its speakers' lines (`坐席：施工的是哪一户`).
     ...['就诊人', '就診人', '家属', '家屬', '借款人', '担保人', '擔保人', '出租人', '承租人', '出租方', '承租方'],
     ...['受理员', '受理員', '受理人', '接线员', '接線員', '话务员', '話務員', '业务员', '業務員'],
-    ...['驾驶人', '駕駛人', '驾驶员', '駕駛員', '当事人', '當事人', '投诉人', '投訴人', '举报人', '舉報人', '家长', '家長'],
+    ...['驾驶人', '駕駛人', '驾驶员', '駕駛員', '当事人', '當事人', '投诉人', '投訴人', '举报人', '舉報人'],
+    ...['家长', '家長'],
   ].map((cue) => ({ cue, weak: true })),
   // Roles a support line meets (`户主潘德明`, `房产顾问邓强`): also the start of ordinary words (`法人代表`), so the
   // name ends at a boundary.
@@ -2980,6 +2981,57 @@ function coverage(out: readonly ScanMatch[], length: number): Uint8Array {
   return covered;
 }
 
+/** What may follow the name `this is` introduces: the clause's end, `speaking`, `from`, `calling`, `here`. */
+const AFTER_INTRODUCED = /^(?:[.,!;]|$| (?:speaking|from|calling|here|with)\b)/;
+/** `Melissa speaking.`: the name before, from the clause's start (a line, a label, `, `, `this is `), and the clause's end after (not `Public speaking is hard`). */
+const SPEAKING = / speaking(?=[.,!;\n\u2029]|$)/g;
+/** How far before `speaking` its name may start. */
+const SPEAKER_REACH = 40;
+
+/**
+ * Who introduces themselves on a call or in a chat (`Pacific Wings reservations, Melissa speaking.`, `Hi, this is
+ * Daniel from Fraud Support`, `Thank you for calling Harbor Mutual, this is Nadia. May I…`): a name after `this is`
+ * at a clause's start, followed by the clause's end or `speaking`/`from`/`calling`; and a name alone in its clause
+ * before `speaking` that ends it. Not an adverb (`Generally speaking,`), a team or a role (`this is Customer Service.`).
+ */
+function introductions(text: string, out: ScanMatch[]): void {
+  for (let at = text.indexOf('his is '); at > 0; at = text.indexOf('his is ', at + 7)) {
+    if (text.charCodeAt(at - 1) !== 0x74 && text.charCodeAt(at - 1) !== 0x54) continue; // t T
+    if (!startsClause(text, at - 1)) continue;
+    const en = englishNameAt(text, at + 7);
+    if (en && namesSomeone(en[1]) && AFTER_INTRODUCED.test(text.slice(en[0] + en[1].length, en[0] + en[1].length + 9)))
+      out.push(en);
+  }
+  if (text.indexOf(' speaking') < 0) return;
+  SPEAKING.lastIndex = 0;
+  for (let m = SPEAKING.exec(text); m; m = SPEAKING.exec(text)) {
+    let at = m.index;
+    while (at > 0 && m.index - at < SPEAKER_REACH && /[A-Za-z\u00c0-\u024f' -]/.test(text[at - 1]!)) at--;
+    while (text.charCodeAt(at) === 0x20) at++;
+    const clause = text.slice(at, m.index);
+    const start = /^[Tt]his is /.test(clause) ? at + 8 : at;
+    const en = englishNameAt(text, start);
+    if (!en || en[0] + en[1].length !== m.index || !namesSomeone(en[1])) continue;
+    // `Generally speaking`: an adverb, unless `this is` says it is a name (`this is Beverly speaking`).
+    if (start === at && en[1].endsWith('ly') && !en[1].includes(' ')) continue;
+    if (!out.some(([s]) => s === en[0])) out.push(en);
+  }
+}
+
+/** Whether `at` starts a clause: the text's, a line's or a field's start, or after `:`, `,`, `.`, `!`, `?` and a space. */
+function startsClause(text: string, at: number): boolean {
+  const p = text.charCodeAt(at - 1) === 0x20 ? at - 1 : at;
+  return p === 0 || CLAUSE_STARTS_AFTER.includes(text.charCodeAt(p - 1));
+}
+const CLAUSE_STARTS_AFTER = [...'\n\u2029:,.!?'].map((c) => c.charCodeAt(0));
+
+/** Words written capitalized for weight after `this is` (`Hi, this is Urgent.`). */
+const EMPHASIS = new Set(
+  'Urgent Important Critical Serious Unacceptable Ridiculous Wrong Correct Done Final Free New'.split(' '),
+);
+/** Whether a name a caller or an agent introduces names someone: no word of it a team, a role, a day or an opener. */
+const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w) || EMPHASIS.has(w));
+
 /** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`), not the title after it (`MR`). */
 const SLASHED_CAPITALS = /[A-Z]{2,}\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
 /** Words that say a passport-style name follows (`Passenger:`, `passport reads`, `offer holder`), within `PASSPORT_REACH`. */
@@ -3025,7 +3077,10 @@ export const personName: Detector = {
     signatures(text, out);
     if (hasFeature(scope.has, ':')) speakerLabels(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
-    if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
+    if (hasFeature(scope.has, 'latin')) {
+      englishCues(text, out); // every English cue holds a Latin letter
+      introductions(text, out);
+    }
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
     return out;
