@@ -928,6 +928,22 @@ describe('person name from roles, family, letters and passports', () => {
     }
   });
 
+  it('finds transliterated names whose parts a middle dot joins', () => {
+    expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
+    expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);
+    expect(names('这是约翰·菲茨杰拉德·肯尼迪总统的演讲')).toEqual(['约翰·菲茨杰拉德·肯尼迪']);
+    expect(names('理查德·斯托曼说')).toEqual(['理查德·斯托曼']);
+    for (const text of [
+      '【12345政务服务便民热线·在线咨询】',
+      '【康安互联网医院·图文问诊】',
+      '阳光少儿英语·武汉光谷校区',
+      '阿里·萨比州',
+      '班斯卡·比斯特理察州',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+  });
+
   it('finds the person a ticket, claim, loan, lease or visit names in its fields', () => {
     expect(names('就诊人：符小婉  女  5岁    家属：符海龙（父亲）13807561129')).toEqual(['符小婉', '符海龙']);
     expect(names('承租方：敖翔  身份证：420106199003071233\n受理员：杜文静')).toEqual(['敖翔', '杜文静']);

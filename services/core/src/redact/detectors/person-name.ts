@@ -3032,6 +3032,68 @@ const EMPHASIS = new Set(
 /** Whether a name a caller or an agent introduces names someone: no word of it a team, a role, a day or an opener. */
 const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w) || EMPHASIS.has(w));
 
+/** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
+const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
+const hasDot = (text: string) => NAME_DOTS.some((d) => text.indexOf(String.fromCharCode(d)) >= 0);
+/**
+ * Characters transliterated names are written with (Uyghur, Kazakh, Tibetan, Mongolian and Western names), as a
+ * bitmap: `阿依古丽·买买提` is all of them, `便民热线·在线咨询` and `客服·龙洁` are not.
+ */
+const TRANSLITERATION = bitmap(
+  '阿艾爱安奥巴拜班贝比彼波伯博布查达戴丹德邓迪蒂丁东杜多顿厄恩尔尔法菲芬弗福甫盖格贡古哈海汉罕汗豪赫亨胡华霍吉加' +
+    '贾杰捷金卡凯坎康柯科克肯库夸拉莱赖兰朗劳勒雷蕾里丽利莉林琳刘留龙卢鲁陆伦罗洛玛马买迈麦曼毛梅美蒙米密敏明' +
+    '莫姆木穆纳娜奈南内尼妮努诺欧帕潘佩皮平普奇琪恰乔切钦琴让热仁萨塞赛桑森瑟沙莎尚舍什施史斯松苏索塔泰坦汤唐特' +
+    '提廷通图吐托瓦万旺威韦维温文沃乌吾西希夏谢辛兴休雅亚延扬耶伊依因英尤约于央扎泽詹珍卓兹孜佐则措次德堆' +
+    '爾買麗蘭羅瑪邁萊賴倫盧魯納諾歐佩薩塞沙瓦維溫烏謝亞楊約紮澤詹卓茲' +
+    '力江逊遜合姑肉娅婭妮蒂黛萝蘿露丝絲薇茜翰茨斐昆隆默涅纽紐珀齐齊琼瓊瑞若舒锡錫朱祖理',
+);
+/** Characters a place's name ends with (`阿里·萨比州`, `博卡斯·德尔托罗省`): a place, not a person. */
+const PLACE_ENDS = bitmap('州省区區县縣市岛島山河湖城港');
+/** The most characters one part of a dotted name has. */
+const DOTTED_PART = 6;
+
+/**
+ * Transliterated names, their parts joined by a middle dot (`受理员：阿依古丽·买买提（工号1207）`, `我叫艾力江·吐尔逊，`,
+ * `理查德·斯托曼说`): two parts or more of two to six characters, every character one transliterations are written with,
+ * not glued to a word before. Not a title, a service or a place (`便民热线·在线咨询`, `阿里·萨比州`).
+ */
+function dottedNames(text: string, out: ScanMatch[]): void {
+  for (let i = 0; i < text.length; i++) {
+    if (!NAME_DOTS.includes(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > 0 && i - start < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(start - 1))) start--;
+    if (i - start < 2) continue;
+    let end = i;
+    let parts = 1;
+    for (;;) {
+      let p = end + 1;
+      while (p - end - 1 < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(p))) p++;
+      if (p - end - 1 < 2) break;
+      end = p;
+      parts++;
+      if (!NAME_DOTS.includes(text.charCodeAt(end))) break;
+    }
+    const last = text.charCodeAt(end - 1);
+    if (parts >= 2 && !inBits(PLACE_ENDS, last) && endsDotted(text, end) && !glued(text, start)) {
+      out.push([start, text.slice(start, end), { normalized: text.slice(start, end), confidence: CUE }]);
+    }
+    i = Math.max(i, end);
+  }
+}
+
+/** Characters a dotted name is followed by in a sentence: particles, verbs of saying, prepositions, titles. */
+const AFTER_DOTTED = bitmap('的是在和与與及等也都就还還已给給向对對让讓说說讲講称稱表先女小总總医醫老教博主');
+/** Whether a dotted name may end at `end`: no Han character follows, or one a name is followed by (`斯托曼说`). */
+const endsDotted = (text: string, end: number) =>
+  !isHan(text, end) || inBits(STOP_CHARS, text.charCodeAt(end)) || inBits(AFTER_DOTTED, text.charCodeAt(end));
+
+/** Whether the Han character before `start` glues it to a word (`在线·` is no name's start; `我叫`, `是`, `：` are fine). */
+function glued(text: string, start: number): boolean {
+  if (!isHan(text, start - 1)) return false;
+  const c = text.charCodeAt(start - 1);
+  return !(c === IS || c === 0x53eb /* 叫 */ || inBits(STOP_CHARS, c) || inBits(BEFORE_NAME_LASTS, c));
+}
+
 /** A passport-style name: capitals, a slash, capitals (`ZHANG/WEI`, `WONG/KA YAN`), not the title after it (`MR`). */
 const SLASHED_CAPITALS = /[A-Z]{2,}\/[A-Z]{2,}(?: (?!(?:MR|MRS|MS|MISS|MSTR)(?![A-Z]))[A-Z]{2,})?(?![A-Za-z0-9/])/y;
 /** Words that say a passport-style name follows (`Passenger:`, `passport reads`, `offer holder`), within `PASSPORT_REACH`. */
@@ -3081,6 +3143,7 @@ export const personName: Detector = {
       englishCues(text, out); // every English cue holds a Latin letter
       introductions(text, out);
     }
+    if (han && hasDot(text)) dottedNames(text, out);
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
     return out;
