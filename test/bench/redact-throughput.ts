@@ -132,6 +132,8 @@ const UNITS = [
   // An IM account found by its app's name and again as a reply: the second is checked against a set, not a list.
   '客服：加个微信？\n客户：微信号：sunny_day-1990\n',
   '我叫邵文斌。',
+  // A long thread quotes and attributes every message: each attribution is read back to its line's start only.
+  '> On 12 May 2024, Sanne de Vries wrote:\n',
 ];
 
 /**

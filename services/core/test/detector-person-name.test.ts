@@ -944,6 +944,25 @@ describe('person name from roles, family, letters and passports', () => {
     }
   });
 
+  it('finds who wrote the message a mail quotes, from the line that introduces the quote', () => {
+    expect(names('Thanks!\n\n> On 12 May 2024, Sanne de Vries wrote:\n> Hi, where is my refund?')).toEqual([
+      'Sanne de Vries',
+    ]);
+    expect(names("On Mon, May 12, 2024 at 10:15 AM Sean O'Brien <sean@example.com> wrote:")).toEqual(["Sean O'Brien"]);
+    expect(names('在 2024年5月12日 10:00，余婉婷 <yu.wanting@example.cn> 写道：')).toEqual(['余婉婷']);
+    expect(names('李娜 <lina@example.cn> 于2024年5月12日周一 上午10:00写道：')).toEqual(['李娜']);
+    for (const text of [
+      'On May 12, 2024, at 10:15, Support Team <help@example.com> wrote:',
+      'On Tue, 4 Jun 2024 at 17:40, Brightline Home <orders@brightline.example> wrote:',
+      'On 5 Mar, KYC Verification <kyc@example.com> wrote:',
+      '在 2024年3月12日 星期二 14:05，跨境清关组 写道：',
+      'He wrote: nothing new',
+      '她写道：很好',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+  });
+
   it('finds the person a ticket, claim, loan, lease or visit names in its fields', () => {
     expect(names('就诊人：符小婉  女  5岁    家属：符海龙（父亲）13807561129')).toEqual(['符小婉', '符海龙']);
     expect(names('承租方：敖翔  身份证：420106199003071233\n受理员：杜文静')).toEqual(['敖翔', '杜文静']);

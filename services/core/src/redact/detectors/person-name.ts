@@ -3014,7 +3014,7 @@ function introductions(text: string, out: ScanMatch[]): void {
     if (!en || en[0] + en[1].length !== m.index || !namesSomeone(en[1])) continue;
     // `Generally speaking`: an adverb, unless `this is` says it is a name (`this is Beverly speaking`).
     if (start === at && en[1].endsWith('ly') && !en[1].includes(' ')) continue;
-    if (!out.some(([s]) => s === en[0])) out.push(en);
+    out.push(en); // `this is Kelvin speaking` twice over: overlaps are resolved after the scan
   }
 }
 
@@ -3031,6 +3031,87 @@ const EMPHASIS = new Set(
 );
 /** Whether a name a caller or an agent introduces names someone: no word of it a team, a role, a day or an opener. */
 const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w) || EMPHASIS.has(w));
+
+/** What a mail's quote attribution ends with: `… wrote:`, `… 写道：`. */
+const WROTE = ['wrote:', '写道', '寫道'];
+/** A Latin name's words in an attribution, lower-case particles included (`Sanne de Vries`, `Nur binte Rahman`). */
+const ATTRIBUTED_LATIN =
+  /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*(?: (?:(?:de|van|der|den|von|da|di|du|la|le|del|bin|binti|binte|al) )*\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*){0,3}$/u;
+/** A Chinese name in an attribution: two to four Han characters. */
+const ATTRIBUTED_HAN = /^[\u3400-\u9fff]{2,4}$/;
+
+/**
+ * Who wrote the message a mail quotes, from the line that introduces the quote (`On 12 May 2024, Sanne de Vries
+ * wrote:`, `On Mon, May 12, 2024 at 10:15 AM John Smith <john@…> wrote:`, `在 2024年3月12日 14:05，余婉婷 <…> 写道：`,
+ * `李娜 <lina@…> 于2024年5月12日周一 上午10:00写道：`): the name before the sender's address, or the last of the
+ * line's comma-separated parts. A Chinese name starts with a known surname (not `跨境清关组 写道：`); a Latin one is
+ * capitalized words and particles, none a team's or a role's (not `Support Team <…> wrote:`); never the name of a team's
+ * or a system's mailbox (`Brightline Home <orders@…>`).
+ */
+function quoteAttributions(text: string, out: ScanMatch[]): void {
+  for (const word of WROTE) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
+      let lineStart = at;
+      while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && at - lineStart < ATTRIBUTION_REACH)
+        lineStart--;
+      const name = attributedName(text, lineStart, at, word === 'wrote:');
+      if (name) out.push(name);
+    }
+  }
+}
+
+/** How far back from `wrote:` an attribution's line may start. */
+const ATTRIBUTION_REACH = 200;
+const isLineBreak = (c: number) => c === 0x0a || c === 0x0d || c === 0x2029;
+
+/** The name in the attribution `text[from, to)` (`to` at `wrote:` or `写道`), as [start, name], or null. */
+function attributedName(text: string, from: number, to: number, english: boolean): ScanMatch | null {
+  let line = text.slice(from, to);
+  const lead = line.length - line.replace(/^[>\s]+/, '').length;
+  line = line.slice(lead);
+  // English attributions open with `On` (`On Mon, …`); Chinese ones with `在` or with the name itself.
+  if (english && !line.startsWith('On ')) return null;
+  const address = line.indexOf('<');
+  let end = address >= 0 ? address : line.length;
+  const at = address >= 0 ? line.indexOf('@', address) : -1;
+  if (address >= 0 && (at < 0 || roleMailbox(line.slice(address + 1, at)))) return null;
+  while (end > 0 && line.charCodeAt(end - 1) === 0x20) end--;
+  let start = end;
+  if (english) {
+    // Back over the name's words, to a comma, a time's `AM`/`PM` or a word with a digit (`2024`, `10:15`).
+    for (;;) {
+      let w = start;
+      while (w > 0 && line.charCodeAt(w - 1) !== 0x20) w--;
+      const token = line.slice(w, start);
+      if (w === start || /[\d,]/.test(token) || /^(?:AM|PM|am|pm|at|On)$/.test(token)) break;
+      start = w;
+      while (start > 0 && line.charCodeAt(start - 1) === 0x20) start--;
+      if (line.charCodeAt(start - 1) === 0x2c) break;
+    }
+    while (line.charCodeAt(start) === 0x20) start++;
+  } else {
+    start =
+      Math.max(line.lastIndexOf(',', end - 1), line.lastIndexOf('，', end - 1), line.lastIndexOf(' ', end - 1)) + 1;
+  }
+  const name = line.slice(start, end);
+  if (ATTRIBUTED_HAN.test(name)) return surnameLength(name, 0) > 0 ? [from + lead + start, name] : null;
+  if (!ATTRIBUTED_LATIN.test(name) || !namesSomeone(name)) return null;
+  return [from + lead + start, name];
+}
+
+/** Whether an address's local part is a team's or a system's (`orders@`, `no-reply@`, `customer.care@`), not a person's. */
+function roleMailbox(local: string): boolean {
+  return local
+    .toLowerCase()
+    .split(/[._+-]/)
+    .some((w) => MAILBOX_WORDS.has(w) || GENERIC.has(w) || (w.endsWith('s') && GENERIC.has(w.slice(0, -1))));
+}
+/** Words of a shared mailbox's address beyond `GENERIC`'s. */
+const MAILBOX_WORDS = new Set(
+  'order orders shipping delivery returns refund refunds booking bookings reservations newsletter hello contact enquiries inquiries care donotreply'.split(
+    ' ',
+  ),
+);
 
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
@@ -3144,6 +3225,7 @@ export const personName: Detector = {
       introductions(text, out);
     }
     if (han && hasDot(text)) dottedNames(text, out);
+    quoteAttributions(text, out);
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
     return out;
