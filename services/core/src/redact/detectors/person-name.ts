@@ -263,8 +263,11 @@ const FOLLOWERS = [
 ];
 /** Cues a name comes before (`张伟先生`); a bare surname (`王先生`) names no one. */
 const SUFFIX_CUES = ['先生', '女士', '小姐'];
-/** Titles that follow a name less surely (`曾经理`, but also `项目经理`, `语文老师`): the name must stand apart before them. */
-const LOOSE_SUFFIX_CUES = ['经理', '經理', '老师', '老師'];
+/**
+ * Titles that follow a name less surely (`曾经理`, `唐科长`, `聂主管`, but also `项目经理`, `语文老师`, `财务主管`): the name must
+ * stand apart before them. Not `局长` (`公安局长`).
+ */
+const LOOSE_SUFFIX_CUES = ['经理', '經理', '老师', '老師', '科长', '科長', '处长', '處長', '主管', '总监', '總監'];
 /**
  * Titles that follow words as often as names (`辛苦师傅`, `高中同学`, `管床医生`, `单亲妈妈`): the name before them
  * comes after a word names follow (`维修员邵师傅`, `关于万梓萱同学`), or is a full name that stands apart.
