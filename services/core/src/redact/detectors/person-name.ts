@@ -3037,6 +3037,7 @@ const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w
 
 /** What a mail's quote attribution ends with: `… wrote:`, `… 写道：`. */
 const WROTE = ['wrote:', '写道', '寫道'];
+const ANY_WROTE = /wrote:|[写寫]道/;
 /** A Latin name's words in an attribution, lower-case particles included (`Sanne de Vries`, `Nur binte Rahman`). */
 const ATTRIBUTED_LATIN =
   /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*(?: (?:(?:de|van|der|den|von|da|di|du|la|le|del|bin|binti|binte|al) )*\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*){0,3}$/u;
@@ -3052,6 +3053,7 @@ const ATTRIBUTED_HAN = /^[\u3400-\u9fff]{2,4}$/;
  * or a system's mailbox (`Brightline Home <orders@…>`).
  */
 function quoteAttributions(text: string, out: ScanMatch[]): void {
+  if (!ANY_WROTE.test(text)) return;
   for (const word of WROTE) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
       let lineStart = at;
@@ -3118,7 +3120,8 @@ const MAILBOX_WORDS = new Set(
 
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
-const hasDot = (text: string) => NAME_DOTS.some((d) => text.indexOf(String.fromCharCode(d)) >= 0);
+const hasDot = (text: string) => NAME_DOT.test(text);
+const NAME_DOT = /[\u00b7\u30fb\u2022\uff65]/;
 /**
  * Characters transliterated names are written with (Uyghur, Kazakh, Tibetan, Mongolian and Western names), as a
  * bitmap: `阿依古丽·买买提` is all of them, `便民热线·在线咨询` and `客服·龙洁` are not.
