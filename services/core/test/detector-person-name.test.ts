@@ -277,6 +277,11 @@ describe('person name from English relations and answers', () => {
     ["It is in my sister's name, Grace Wu, since May.", 'Grace Wu'],
     ['a gift for my father-in-law, Gerald Whitfield.', 'Gerald Whitfield'],
     ['Also my partner Hiroshi Yamamoto needs a parking space', 'Hiroshi Yamamoto'],
+    // Who a company sends, and a full name in apposition after an article, set off by commas.
+    ['Your technician, Dave Moss, also replaced the filter', 'Dave Moss'],
+    ['Our loss adjuster, Gareth Pryce of Crawford & Co, will visit', 'Gareth Pryce'],
+    ['An adjuster, Priya Raman, will call you', 'Priya Raman'],
+    ['a colleague, Mark Lee, called', 'Mark Lee'],
   ])('finds the full name of a relation in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
@@ -296,7 +301,8 @@ describe('person name from English relations and answers', () => {
     'my son Monday morning',
     'my wife Google Pixel broke',
     'my daughter I think',
-    'a colleague, Mark Lee, called',
+    'a client, Acme Corp, paid',
+    'the engineer Tom will come',
     'my manager, Customer Service, replied',
     "the company's name, Acme Trading, is on the invoice",
   ])('takes no first name alone, nobody in particular or a firm for a relation in %s', (text) => {

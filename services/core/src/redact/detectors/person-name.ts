@@ -652,6 +652,9 @@ const RELATIONS = new Set([
   'client',
   'lawyer',
   'accountant',
+  // Who a company sends or assigns (`Your technician, Dave Moss,`, `An adjuster, Priya Raman, will call`).
+  ...['technician', 'engineer', 'adjuster', 'advisor', 'adviser', 'consultant', 'representative', 'installer'],
+  ...['inspector', 'courier', 'solicitor', 'attorney', 'broker', 'caseworker', 'coordinator', 'specialist'],
   ...['nanny', 'cousin', 'uncle', 'aunt', 'niece', 'nephew', 'grandson', 'granddaughter', 'grandmother', 'grandfather'],
   ...[
     'grandma',
@@ -672,7 +675,10 @@ const CLOSE_RELATIONS = new Set(
     ' ',
   ),
 );
-/** Words a relation follows when it is someone's (`our contractor`, not `a contractor`). */
+/**
+ * Words a relation follows when it is someone's (`our contractor`, `our loss adjuster`, not `a contractor`); an article
+ * does too when a full name follows in apposition (`An adjuster, Priya Raman,`).
+ */
 const POSSESSIVES = new Set(['my', 'our', 'his', 'her', 'their', 'your']);
 /**
  * English cues a name follows: `my name is`, labels (`Name:`, `Account name`, the colon captured first) or a
@@ -2642,9 +2648,24 @@ function afterRelation(text: string, end: number, comma: boolean): string {
   }
   const relation = text.slice(s, e);
   if (!RELATIONS.has(relation) || text.charCodeAt(s - 1) !== 0x20) return '';
-  let p = s - 1;
+  const before = wordBefore(text, s - 1);
+  if (before === null) return '';
+  if (POSSESSIVES.has(before.toLowerCase())) return relation;
+  // `An adjuster, Priya Raman,`: in apposition, set off by commas, after an article too.
+  if (comma && ARTICLES.has(before.toLowerCase())) return relation;
+  // `our loss adjuster,`, `your field technician`: one lower-case word between.
+  const first = /^[a-z]+$/.test(before) ? wordBefore(text, s - 2 - before.length) : null;
+  return first !== null && POSSESSIVES.has(first.toLowerCase()) ? relation : '';
+}
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+
+/** The ASCII word that ends at `end` (a space follows it), or null when a letter-less character or the start is there. */
+function wordBefore(text: string, end: number): string | null {
+  if (text.charCodeAt(end) !== 0x20) return null;
+  let p = end;
   while (isAsciiLetter(text.charCodeAt(p - 1))) p--;
-  return !isAsciiLetter(text.charCodeAt(p - 1)) && POSSESSIVES.has(text.slice(p, s - 1).toLowerCase()) ? relation : '';
+  return p < end && !isAsciiLetter(text.charCodeAt(p - 1)) ? text.slice(p, end) : null;
 }
 
 /**
