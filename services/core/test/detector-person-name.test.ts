@@ -402,6 +402,9 @@ describe('person name from roles, family, letters and passports', () => {
     ['里面是给我妈冼秀珍买的血压计', '冼秀珍'],
     ['好的，她妈妈巫丽君今天也有点嗓子疼', '巫丽君'],
     ['身故受益人是我先生杜明远，他换了手机号', '杜明远'],
+    // A two-character name, when the dictionary holds no word of it (`我女儿高兴` is glad, not a name).
+    ['能委托我女儿俞静去投吗？', '俞静'],
+    ['这是我女儿骆佳，她来办', '骆佳'],
   ])('finds the name a role, a relative or a labelled field gives in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
   });
@@ -424,6 +427,9 @@ describe('person name from roles, family, letters and passports', () => {
 
   it.each([
     '我爸高血压，能吃吗？',
+    '是我女儿高兴，',
+    '我女儿高兴的',
+    '我妈张罗的',
     '我妈包饺子的时候烫伤了',
     '我妈包饺子去了',
     '主要是我老公常出差也没空',

@@ -1013,7 +1013,7 @@ const INTRODUCTION_REACH = 8;
 function introduced(text: string, cueStart: number, at: number, end: number, relative: boolean): boolean {
   if (!endsClause(text.charCodeAt(end)) || !endsLikeName(text, at, end)) return false;
   if (identifierFollows(text, end)) return true; // `孩子孙一鸣，370202…`, `女儿陈静，1808…`: people with their numbers
-  if (relative && end - at < 3) return false;
+  if (relative && end - at < 3 && !shortNameOfRelative(text, at, end)) return false;
   for (let j = cueStart - 1; j >= 0 && j >= cueStart - INTRODUCTION_REACH; j--) {
     const c = text.charCodeAt(j);
     if (endsClause(c) || c === 0x3a || c === 0xff1a) return false;
@@ -1030,13 +1030,23 @@ function introduced(text: string, cueStart: number, at: number, end: number, rel
  * says what she does).
  */
 function relativeNamed(text: string, cueStart: number, at: number, end: number): boolean {
-  if (end - at < 3 || !endsLikeName(text, at, end) || !inBits(AFTER_RELATIVE, text.charCodeAt(end))) return false;
+  if (end - at < 3 && !shortNameOfRelative(text, at, end)) return false;
+  if (!endsLikeName(text, at, end) || !inBits(AFTER_RELATIVE, text.charCodeAt(end))) return false;
   if (VERB_SURNAMES.includes(text.charCodeAt(at))) return false; // `我妈包饺子去了`, `我老公常出差也`
   const owner = text.charCodeAt(cueStart) === I ? cueStart : cueStart - 1;
   if (owner !== cueStart && !PRONOUNS.includes(text.charCodeAt(owner))) return false;
   const introducedBy = text.charCodeAt(owner - 1) === IS || text.charCodeAt(owner - 1) === IS_CANTONESE;
   const of = text.charCodeAt(end) === OF || text.charCodeAt(end) === OF_CANTONESE;
   return of ? introducedBy : !introducedBy;
+}
+
+/**
+ * Whether a two-character name after a relative is one (`委托我女儿俞静去投`, `是我女儿骆佳，`): a single surname and a
+ * common given-name character that the dictionary holds no word of (`我女儿高兴`, `我妈张罗` are words).
+ */
+function shortNameOfRelative(text: string, at: number, end: number): boolean {
+  if (end - at !== 2 || !hasChineseWords || surnameLength(text, at) !== 1) return false;
+  return isGivenChar(text, at + 1) && !isChineseWord(text.slice(at, end));
 }
 
 /** Surnames that are everyday verbs or adverbs after a relative as often as names (`我妈包饺子`, `我老公常出差`). */
