@@ -1311,6 +1311,7 @@ function anchorAt(text: string, p: number, a: Anchor, out: ScanMatch[]): void {
  * title the name stands apart (`曾经理`, `联系王经理`; not `语文老师`).
  */
 function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch[], guarded = false): void {
+  if (latinBeforeTitle(text, q, out)) return;
   if (WORDS_WITH_TITLE.get(text.slice(q, q + 2))?.includes(text[q - 1] ?? '\0')) return;
   const floor = nameFloor(text, q);
   if (floor === q) return; // `我和先生`: a word, then the title alone
@@ -1327,6 +1328,39 @@ function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch
     return;
   if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
   out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
+}
+
+/** A Latin name's words before a Chinese title (`Laurent 女士`, `Wong先生`, `Helen Ward老师`). */
+const LATIN_BEFORE_TITLE =
+  /(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* ){0,2}\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* ?$/u;
+/** What a teacher or a manager is of, written in Latin letters before the title (`English老师`, `Python老师`, `Apple经理`). */
+const SUBJECTS = new Set(
+  (
+    'English Chinese Math Maths Mathematics Physics Chemistry Biology Science History Geography Music Art Arts Drama ' +
+    'French German Japanese Korean Spanish Italian Russian Latin Python Java Excel Word Office Photoshop Linux Windows ' +
+    'Android Apple Google Microsoft Amazon Tesla Nike Adidas Yoga Piano Guitar Violin Dance Tennis Golf Swimming ' +
+    'Coding Design Marketing Product Project Account Sales Store Brand Channel Key Senior Junior Assistant'
+  ).split(' '),
+);
+/** How far before a title a Latin name may start. */
+const LATIN_TITLE_REACH = 40;
+
+/**
+ * A Latin name before the title at `q`, with or without a space (`尊敬的 Laurent 女士`, `Wong先生你好`): one to three
+ * capitalized words, not glued to a letter before, none a team's, a role's, a greeting's or an opener. Whether it was
+ * found.
+ */
+function latinBeforeTitle(text: string, q: number, out: ScanMatch[]): boolean {
+  const c = text.charCodeAt(q - 1) === 0x20 ? text.charCodeAt(q - 2) : text.charCodeAt(q - 1);
+  if (!((c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f))) return false;
+  const m = LATIN_BEFORE_TITLE.exec(text.slice(Math.max(0, q - LATIN_TITLE_REACH), q));
+  if (m === null) return false;
+  const name = m[0].trimEnd();
+  const at = q - m[0].length;
+  if (isAsciiLetter(text.charCodeAt(at - 1)) || !namesSomeone(name)) return false;
+  if (name.split(' ').some((w) => EN_STOP.has(w) || SUBJECTS.has(w))) return false;
+  out.push([at, name]);
+  return true;
 }
 
 /**
