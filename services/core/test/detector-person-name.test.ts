@@ -430,6 +430,9 @@ describe('person name from roles, family, letters and passports', () => {
     ['主治醫師是簡醫師', '簡'],
     ['承辦商譚師傅留低咗', '譚'],
     ['我会让吕师傅联系您', '吕'],
+    // After punctuation, a line's or the text's start: a speaker named so (`何医生：`).
+    ['好的，周师傅：到了', '周'],
+    ['[10:02] 客户：孩子发烧了\n何医生：您好，除了发烧还有咳嗽吗？', '何'],
   ])('finds the surname before a title after a role in %s, and no role for a name', (text, name) => {
     expect(names(text)).toEqual([name]);
   });

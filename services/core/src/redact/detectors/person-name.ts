@@ -1323,8 +1323,9 @@ function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch
   }
   const surname = surnameLength(text, q - 2) === 2 ? 2 : surnameLength(text, q - 1);
   const at = q - surname;
-  // A surname alone before a guarded title: after a word names follow, or after punctuation (`，吕师傅`).
-  if (surname === 0 || at < floor || (guarded && !led(at) && !(at === floor && isClauseBreak(text.charCodeAt(at - 1)))))
+  // A surname alone before a guarded title: after a word names follow, or after punctuation, a line's or the text's
+  // start (`，吕师傅`, `何医生：` labelling a speaker).
+  if (surname === 0 || at < floor || (guarded && !led(at) && !(at === 0 || isClauseBreak(text.charCodeAt(at - 1)))))
     return;
   if (loose && (inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at)) || !standsApart(text, at, floor))) return;
   out.push([at, text.slice(at, q), { normalized: text.slice(at, q), confidence: SURNAME }]);
