@@ -411,6 +411,10 @@ describe('person name from roles, family, letters and passports', () => {
     ['里面是给我妈冼秀珍买的血压计', '冼秀珍'],
     ['好的，她妈妈巫丽君今天也有点嗓子疼', '巫丽君'],
     ['身故受益人是我先生杜明远，他换了手机号', '杜明远'],
+    // A Latin name after a relative, a role or `我是`, when it ends its clause.
+    ['我是 Nina，想约一下 demo', 'Nina'],
+    ['打我太太Cherry，电话 6210 5752', 'Cherry'],
+    ['我是深圳湾一号的业主 Ahmed Hassan，my car plate', 'Ahmed Hassan'],
     // A two-character name, when the dictionary holds no word of it (`我女儿高兴` is glad, not a name).
     ['能委托我女儿俞静去投吗？', '俞静'],
     ['这是我女儿骆佳，她来办', '骆佳'],
@@ -440,6 +444,9 @@ describe('person name from roles, family, letters and passports', () => {
   it.each([
     '我爸高血压，能吃吗？',
     '是我女儿高兴，',
+    '我是 Apple 的客户',
+    '我是 Customer Service。',
+    '我老公 Huawei 的手机坏了',
     '我女儿高兴的',
     '我妈张罗的',
     '我妈包饺子的时候烫伤了',

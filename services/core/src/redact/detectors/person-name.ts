@@ -20,6 +20,9 @@ const LISTED = [0.7, 0.7] as const;
  */
 const UNCUED = [0.45, 0.45] as const;
 
+/** Cues of who is speaking (`我是 Nina，`): after them, as after a relative or a role, a Latin name ends its clause. */
+const SELF_INTRODUCTIONS = ['我是', '我係'];
+
 /** Roles a support line names people by (`户主潘德明`, `维修员邵师傅`): a name follows them. */
 const ROLES = [
   '患者',
@@ -927,7 +930,12 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
     }
   }
   const first = text.charCodeAt(at);
-  if (first >= 0x41 && first <= 0x5a) return weak ? null : romanNameAt(text, at, romanized || colon); // A-Z
+  if (first >= 0x41 && first <= 0x5a) {
+    // A-Z. After a weak cue, only a relative's, a role's or the speaker's own name that ends its clause (`打我太太Cherry，`,
+    // `我是 Nina，想约`): `我是 Apple 的客户` names a firm.
+    if (!weak) return romanNameAt(text, at, romanized || colon);
+    return apposition || SELF_INTRODUCTIONS.includes(cue.cue) ? latinNameEndingClause(text, at) : null;
+  }
   if (romanized) return null;
   // Most cues are followed by no name (`客户：好的`): a name starts with a surname, or is a labelled field's.
   if (!startsSurname(first) && (weak || !colon)) return null;
@@ -1096,6 +1104,14 @@ function selfNamed(text: string, cueEnd: number): ScanMatch | null {
   return end > 0 && endsClause(text.charCodeAt(end)) && endsLikeName(text, at, end) ? [at, text.slice(at, end)] : null;
 }
 
+/** The Latin name at `at` when it ends its clause or a phone or ID follows it, and names someone; null otherwise. */
+function latinNameEndingClause(text: string, at: number): ScanMatch | null {
+  const en = englishNameAt(text, at);
+  if (!en || !namesSomeone(en[1]) || en[1].split(' ').some((w) => SUBJECTS.has(w))) return null;
+  const end = at + en[1].length;
+  return endsClause(text.charCodeAt(end)) || identifierFollows(text, end) ? en : null;
+}
+
 /**
  * A name in parentheses right after a cue, as transcripts label a speaker by role and name (`经纪人（卢志鹏）：`): a
  * surname and a given name that fill the parentheses, before the label's colon (`客户（高端）` is a note).
@@ -1235,8 +1251,12 @@ const ANCHOR_KIND = new Uint8Array(ANCHORS.length);
 /** Some cue of the anchor takes a Latin name or, after a colon, any Han characters (`姓名：那英`). */
 const STRONG_PREFIX = 1;
 const TITLE_OR_LABEL = 2;
+/** Some weak cue of the anchor takes a Latin name that ends its clause (`我太太Cherry，`, `我是 Nina，`). */
+const LATIN_AFTER_WEAK = 4;
 ANCHORS.forEach((a, id) => {
   if (a.cues.some((c) => !c.weak)) ANCHOR_KIND[id]! |= STRONG_PREFIX;
+  if (a.cues.some((c) => c.weak && (c.apposition || SELF_INTRODUCTIONS.includes(c.cue))))
+    ANCHOR_KIND[id]! |= LATIN_AFTER_WEAK;
   if (a.title !== 0 || a.labels.length > 0 || a.greeting) ANCHOR_KIND[id]! |= TITLE_OR_LABEL;
 });
 
@@ -1253,6 +1273,7 @@ function mayName(text: string, p: number, kind: number): boolean {
   if (colon || isCueLink(c) || c === 0xff0c || c === 0x2c) c = text.charCodeAt(++at); // ，, after `是我`
   while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
   if (startsSurname(c) || c === 0x28 || c === 0xff08) return true; // (: a name or a note in parentheses
+  if (kind & LATIN_AFTER_WEAK && c >= 0x41 && c <= 0x5a) return true;
   if ((kind & STRONG_PREFIX) === 0) return false;
   return (c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff);
 }
