@@ -290,6 +290,7 @@ describe('person name from English relations and answers', () => {
     ['Your technician, Dave Moss, also replaced the filter', 'Dave Moss'],
     ['Our loss adjuster, Gareth Pryce of Crawford & Co, will visit', 'Gareth Pryce'],
     ['An adjuster, Priya Raman, will call you', 'Priya Raman'],
+    ['Got it. A loss adjuster, Graham Pike, will contact you', 'Graham Pike'],
     ['a colleague, Mark Lee, called', 'Mark Lee'],
   ])('finds the full name of a relation in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
@@ -417,6 +418,7 @@ describe('person name from roles, family, letters and passports', () => {
     ['我是深圳湾一号的业主 Ahmed Hassan，my car plate', 'Ahmed Hassan'],
     // A two-character name, when the dictionary holds no word of it (`我女儿高兴` is glad, not a name).
     ['能委托我女儿俞静去投吗？', '俞静'],
+    ['我老婆卢静的护照上个月刚换新的', '卢静'],
     ['这是我女儿骆佳，她来办', '骆佳'],
   ])('finds the name a role, a relative or a labelled field gives in %s', (text, name) => {
     expect(names(text)).toEqual([name]);
@@ -449,6 +451,7 @@ describe('person name from roles, family, letters and passports', () => {
     '我老公 Huawei 的手机坏了',
     '我女儿高兴的',
     '我妈张罗的',
+    '我爸高血压的药',
     '我妈包饺子的时候烫伤了',
     '我妈包饺子去了',
     '主要是我老公常出差也没空',

@@ -1045,7 +1045,14 @@ function relativeNamed(text: string, cueStart: number, at: number, end: number):
   if (owner !== cueStart && !PRONOUNS.includes(text.charCodeAt(owner))) return false;
   const introducedBy = text.charCodeAt(owner - 1) === IS || text.charCodeAt(owner - 1) === IS_CANTONESE;
   const of = text.charCodeAt(end) === OF || text.charCodeAt(end) === OF_CANTONESE;
-  return of ? introducedBy : !introducedBy;
+  // `我老婆卢静的护照`: a `的` without a `是` when the dictionary holds no word in the name (`我爸高血压的药`, `我妈包饺子的`).
+  return of ? introducedBy || holdsNoWord(text.slice(at, end)) : !introducedBy;
+}
+
+/** Whether no dictionary word is the name or starts or ends it (`卢静`, `蒙丽萍`; not `高血压`, `包饺子`). */
+function holdsNoWord(name: string): boolean {
+  if (!hasChineseWords) return false;
+  return !isChineseWord(name) && !isChineseWord(name.slice(0, 2)) && !isChineseWord(name.slice(-2));
 }
 
 /**
@@ -2719,9 +2726,9 @@ function afterRelation(text: string, end: number, comma: boolean): string {
   if (POSSESSIVES.has(before.toLowerCase())) return relation;
   // `An adjuster, Priya Raman,`: in apposition, set off by commas, after an article too.
   if (comma && ARTICLES.has(before.toLowerCase())) return relation;
-  // `our loss adjuster,`, `your field technician`: one lower-case word between.
-  const first = /^[a-z]+$/.test(before) ? wordBefore(text, s - 2 - before.length) : null;
-  return first !== null && POSSESSIVES.has(first.toLowerCase()) ? relation : '';
+  // `our loss adjuster,`, `your field technician`, `A loss adjuster, Graham Pike,`: one lower-case word between.
+  const first = /^[a-z]+$/.test(before) ? wordBefore(text, s - 2 - before.length)?.toLowerCase() : undefined;
+  return first !== undefined && (POSSESSIVES.has(first) || (comma && ARTICLES.has(first))) ? relation : '';
 }
 
 const ARTICLES = new Set(['a', 'an', 'the']);
