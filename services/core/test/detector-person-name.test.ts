@@ -971,6 +971,22 @@ describe('person name from roles, family, letters and passports', () => {
     }
   });
 
+  it('finds a name given with called or named, and a name signed after a dash', () => {
+    expect(names('Customer: Yes, a chap called Piotr Nowak from Flowright came')).toEqual(['Piotr Nowak']);
+    expect(names('someone named Lisa phoned')).toEqual(['Lisa']);
+    expect(names('Thanks, works now. – Priya, DevOps')).toEqual(['Priya']);
+    expect(names('to avoid a payout hold. – Sofia Reyes, KYC Analyst')).toEqual(['Sofia Reyes']);
+    for (const text of [
+      'a company called Acme Corp',
+      'an app called WeChat',
+      'price – Standard Plan',
+      'Refund – Completed',
+      'Great. – Thanks',
+    ]) {
+      expect(names(text)).toEqual([]);
+    }
+  });
+
   it('finds transliterated names whose parts a middle dot joins', () => {
     expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
     expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);

@@ -3099,6 +3099,8 @@ function introductions(text: string, out: ScanMatch[]): void {
     if (en && namesSomeone(en[1]) && AFTER_INTRODUCED.test(text.slice(en[0] + en[1].length, en[0] + en[1].length + 9)))
       out.push(en);
   }
+  calledNames(text, out);
+  dashSignatures(text, out);
   if (text.indexOf(' speaking') < 0) return;
   SPEAKING.lastIndex = 0;
   for (let m = SPEAKING.exec(text); m; m = SPEAKING.exec(text)) {
@@ -3112,6 +3114,58 @@ function introductions(text: string, out: ScanMatch[]): void {
     // `Generally speaking`: an adverb, unless `this is` says it is a name (`this is Beverly speaking`).
     if (start === at && en[1].endsWith('ly') && !en[1].includes(' ')) continue;
     out.push(en); // `this is Kelvin speaking` twice over: overlaps are resolved after the scan
+  }
+}
+
+/** People a name is given for with `called`/`named` (`a chap called Piotr Nowak`, `someone named Lisa`). */
+const CALLED_PEOPLE = new Set(
+  'chap guy man woman lady gentleman girl boy bloke fellow someone somebody person agent caller customer driver officer nurse doctor'.split(
+    ' ',
+  ),
+);
+
+/** Names after a person and `called`/`named` (`a chap called Piotr Nowak from Flowright`); not `a company called Acme`. */
+function calledNames(text: string, out: ScanMatch[]): void {
+  for (const verb of [' called ', ' named ']) {
+    for (let at = text.indexOf(verb); at > 0; at = text.indexOf(verb, at + verb.length)) {
+      const person = wordBefore(text, at)?.toLowerCase();
+      if (person === undefined || !(CALLED_PEOPLE.has(person) || RELATIONS.has(person))) continue;
+      const en = englishNameAt(text, at + verb.length);
+      if (en && namesSomeone(en[1])) out.push(en);
+    }
+  }
+}
+
+/** The dashes a short message is signed after (`Thanks! – Shanthi`, `— Sofia Reyes, KYC Analyst`). */
+const SIGNING_DASHES = ['\u2013', '\u2014'];
+const SENTENCE_ENDS = [...'.!?。！？'].map((c) => c.charCodeAt(0));
+/** What may follow a dash signature's name on its line: a role after a comma (`, KYC Analyst`), at most this long. */
+const SIGNATURE_ROLE_REACH = 40;
+
+/**
+ * A name signed after a dash at a line's end (`Thanks, works now. – Priya, DevOps`, `– Sofia Reyes, KYC Analyst`):
+ * the dash after a sentence's end or at a line's start, then one or two capitalized words, alone or before a comma
+ * and a role that end the line.
+ */
+function dashSignatures(text: string, out: ScanMatch[]): void {
+  for (const dash of SIGNING_DASHES) {
+    for (let at = text.indexOf(dash); at >= 0; at = text.indexOf(dash, at + 1)) {
+      // After a sentence's end or at a line's start: not a title's or a status's dash (`Refund – Completed`).
+      const before = text.charCodeAt(at - 1) === 0x20 ? text.charCodeAt(at - 2) : text.charCodeAt(at - 1);
+      if (!(at === 0 || isLineBreak(before) || SENTENCE_ENDS.includes(before)) || text.charCodeAt(at + 1) !== 0x20) {
+        continue;
+      }
+      const en = englishNameAt(text, at + 2);
+      if (!en || !namesSomeone(en[1])) continue;
+      let end = at + 2 + en[1].length;
+      if (text.charCodeAt(end) === 0x2c) {
+        const line = text.indexOf('\n', end);
+        const lineEnd = line < 0 ? text.length : line;
+        if (lineEnd - end > SIGNATURE_ROLE_REACH || /[.!?]/.test(text.slice(end, lineEnd))) continue;
+        end = lineEnd;
+      }
+      if (end === text.length || isLineBreak(text.charCodeAt(end))) out.push(en);
+    }
   }
 }
 
