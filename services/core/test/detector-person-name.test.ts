@@ -987,6 +987,15 @@ describe('person name from roles, family, letters and passports', () => {
     }
   });
 
+  it('finds a Chinese name romanized in capitals beside its characters or before a passport number', () => {
+    expect(names('1. FENG XIAODONG / 冯晓东，护照 E06045642')).toEqual(['FENG XIAODONG', '冯晓东']);
+    expect(names('法人：马俊峰 (MA JUNFENG)')).toEqual(['马俊峰', 'MA JUNFENG']);
+    expect(names('Passport：ZHONG SIQI，E81430275，valid until 2031')).toEqual(['ZHONG SIQI']);
+    for (const text of ['USD CNY 汇率', 'PLEASE NOTE 请注意', 'VIP CARD 会员卡', 'WANG JIANHUA']) {
+      expect(names(text)).toEqual([]);
+    }
+  });
+
   it('finds transliterated names whose parts a middle dot joins', () => {
     expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
     expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);

@@ -3266,6 +3266,45 @@ const MAILBOX_WORDS = new Set(
   ),
 );
 
+/** Two or three words in capitals, as passports and bookings write a Chinese name (`WANG JIANHUA`, `LAU CHI KEUNG`). */
+const CAPITAL_WORDS = /[A-Z]{2,}(?: [A-Z]{2,}){1,2}(?![A-Za-z])/g;
+/** How far from a romanized name its Chinese form may stand (`FENG XIAODONG / 冯晓东`, `马俊峰 (MA JUNFENG)`). */
+const BESIDE_REACH = 3;
+/** A passport's or a permit's number after a name (`ZHONG SIQI，E81430275`). */
+const DOCUMENT_NUMBER = /^[,，] ?[A-Z]{1,2}\d{7,8}(?![0-9A-Za-z])/;
+
+/**
+ * A Chinese name romanized in capitals, its first word a romanized surname, beside the name in Chinese characters
+ * or before a passport's number (`1. WANG JIANHUA 王建华 E27715093`, `FENG XIAODONG / 冯晓东`, `马俊峰 (MA JUNFENG)`,
+ * `Passport：ZHONG SIQI，E81430275`), as travel, visa and account forms list people. Not capitals that name no one
+ * (`USD CNY`, `VIP CARD`).
+ */
+function romanizedBesideHan(text: string, out: ScanMatch[]): void {
+  CAPITAL_WORDS.lastIndex = 0;
+  for (let m = CAPITAL_WORDS.exec(text); m; m = CAPITAL_WORDS.exec(text)) {
+    const at = m.index;
+    if (isAsciiLetter(text.charCodeAt(at - 1)) || !ROMANIZED_SURNAMES.has(m[0].slice(0, m[0].indexOf(' ')))) continue;
+    const end = at + m[0].length;
+    if (
+      hanNameWithin(text, end, 1) ||
+      hanNameWithin(text, at - 1, -1) ||
+      DOCUMENT_NUMBER.test(text.slice(end, end + 12))
+    )
+      out.push([at, m[0]]);
+  }
+}
+
+/** Whether a Chinese name with a known surname starts (or, going back, ends) within `BESIDE_REACH` of `from`. */
+function hanNameWithin(text: string, from: number, step: 1 | -1): boolean {
+  let p = from;
+  for (let n = 0; n < BESIDE_REACH && /[ /(（)）]/.test(text[p] ?? ''); n++) p += step;
+  if (step === 1) return surnameLength(text, p) > 0 && chineseNameEnd(text, p, false) > 0;
+  let start = p;
+  while (start > p - 4 && isHan(text, start)) start--;
+  start++;
+  return p - start >= 1 && surnameLength(text, start) > 0 && chineseNameEnd(text, start, false) === p + 1;
+}
+
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
 const hasDot = (text: string) => NAME_DOT.test(text);
@@ -3379,6 +3418,7 @@ export const personName: Detector = {
       introductions(text, out);
     }
     if (han && hasDot(text)) dottedNames(text, out);
+    if (hasFeature(scope.has, 'latin')) romanizedBesideHan(text, out);
     quoteAttributions(text, out);
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
