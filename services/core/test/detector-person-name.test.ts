@@ -996,6 +996,14 @@ describe('person name from roles, family, letters and passports', () => {
     }
   });
 
+  it('finds a name that opens its line before a document number, and a surname given with 敝姓 or after 畀', () => {
+    expect(names('[10:11] Leong Ka Hou: 梁家豪 M10523847\n趙慧敏 M20841166')).toEqual(['梁家豪', '趙慧敏']);
+    expect(names('[12/03/2024, 20:15] 陳生: 陳浩霖 K548804(4)')).toEqual(['陳', '陳浩霖']);
+    expect(names('订单 A12345678，型号 AB1234567')).toEqual([]);
+    expect(names('客服：安康人壽客服中心，敝姓游，很高興為您服務。')).toEqual(['游']);
+    expect(names('客服：呢件係寄畀蘇生嘅，收件地址')).toEqual(['蘇']);
+  });
+
   it('finds transliterated names whose parts a middle dot joins', () => {
     expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
     expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);

@@ -230,7 +230,7 @@ const PREFIX_CUES: readonly {
   { cue: '拼音', romanized: true },
   // `她姓丁`: a surname alone, which identifies no one but is redacted where a policy labels names. `免贵姓王` is
   // the polite answer to `您贵姓？`.
-  ...['我姓', '你姓', '您姓', '他姓', '她姓', '免贵姓', '免貴姓'].map((cue) => ({ cue, surname: true })),
+  ...['我姓', '你姓', '您姓', '他姓', '她姓', '免贵姓', '免貴姓', '敝姓'].map((cue) => ({ cue, surname: true })),
 ];
 /** A name alone on a line after these (`此致\n李德明`), or after a blank line, is a signature. */
 const CLOSINGS = ['此致', '敬上', '谢谢', '謝謝', '祝好', '谨启', '謹啟', '敬启', '敬啟', '拜上'];
@@ -357,7 +357,7 @@ const BEFORE_NAME = [
     '司机',
     '司機',
   ],
-  ...['柜台', '櫃台', '财务', '財務', '同事', '收到', '让', '讓', '由'],
+  ...['柜台', '櫃台', '财务', '財務', '同事', '收到', '让', '讓', '由', '畀'],
 ];
 /**
  * Surnames that with a title, or its first character, make a word: `原先`, `祖先` (`原先生活` holds no `原先生`), `班主任`
@@ -3305,6 +3305,31 @@ function hanNameWithin(text: string, from: number, step: 1 | -1): boolean {
   return p - start >= 1 && surnameLength(text, start) > 0 && chineseNameEnd(text, start, false) === p + 1;
 }
 
+/**
+ * A document's number after a space: a Hong Kong or Macau ID or a passport (`K548804(4)`, `M10523847`, `E27715093`),
+ * one or two capitals and six to eight digits, a check character in parentheses or not.
+ */
+const SPACED_DOCUMENT = / [A-Z]{1,2}\d{6,8}(?:\([0-9A]\))?(?![0-9A-Za-z])/g;
+
+/**
+ * A Chinese name that opens its line or clause before a document's number, as lists of travellers and applicants give
+ * them (`梁家豪 M10523847`, `[20:15] 陳生: 陳浩霖 K548804(4)`): a known surname, two to four characters, no dictionary
+ * word, after no other Han character or Latin letter.
+ */
+function namesBeforeDocuments(text: string, out: ScanMatch[]): void {
+  SPACED_DOCUMENT.lastIndex = 0;
+  for (let m = SPACED_DOCUMENT.exec(text); m; m = SPACED_DOCUMENT.exec(text)) {
+    const end = m.index;
+    let start = end;
+    while (start > end - 4 && isHan(text, start - 1)) start--;
+    if (end - start < 2 || isHan(text, start - 1) || isAsciiLetter(text.charCodeAt(start - 1))) continue;
+    if (surnameLength(text, start) === 0 || chineseNameEnd(text, start, false) !== end) continue;
+    // A dictionary word is no name.
+    if (hasChineseWords && isChineseWord(text.slice(start, end))) continue;
+    out.push([start, text.slice(start, end)]);
+  }
+}
+
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
 const hasDot = (text: string) => NAME_DOT.test(text);
@@ -3419,6 +3444,7 @@ export const personName: Detector = {
     }
     if (han && hasDot(text)) dottedNames(text, out);
     if (hasFeature(scope.has, 'latin')) romanizedBesideHan(text, out);
+    if (han && hasFeature(scope.has, 'latin') && hasFeature(scope.has, 'digit')) namesBeforeDocuments(text, out);
     quoteAttributions(text, out);
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
