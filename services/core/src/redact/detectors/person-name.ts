@@ -1,5 +1,6 @@
 import { COMPOUND_SURNAMES, startsSurname, surnameLength } from '../chinese-surnames';
 import { hasChineseWords, isChineseWord, isChineseWordAt } from '../chinese-words';
+import { digitRuns } from '../digit-runs';
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { GIVEN_NAME_CHARS } from '../given-name-chars';
 import { isKnownPlace } from '../known-places';
@@ -3078,10 +3079,38 @@ function coverage(out: readonly ScanMatch[], length: number): Uint8Array {
   return covered;
 }
 
+/**
+ * What a few rules start from, sought in one pass since most texts hold none: `this is` and ` speaking` (`introducedAt`,
+ * `speakingAt`), ` called `/` named ` (`calledAt`), a signing dash (`dashSignatureAt`), a mail's `wrote:`/`写道`
+ * (`attributionAt`), a middle dot between a name's parts (`dottedNameAt`).
+ */
+const TRIGGERS = /[Tt]his is | speaking| called | named |wrote:|[写寫]道|[\u2013\u2014]|[\u00b7\u30fb\u2022\uff65]/g;
+
+/** The names the rules of `TRIGGERS` find; a dotted name only in text with Han characters. */
+function triggered(text: string, han: boolean, out: ScanMatch[]): void {
+  let dottedUntil = 0;
+  TRIGGERS.lastIndex = 0;
+  for (let m = TRIGGERS.exec(text); m; m = TRIGGERS.exec(text)) {
+    const at = m.index;
+    const c = text.charCodeAt(at);
+    if (c === 0x74 || c === 0x54)
+      introducedAt(text, at, out); // this is
+    else if (c === 0x77)
+      attributionAt(text, at, true, out); // wrote:
+    else if (c === 0x2013 || c === 0x2014) dashSignatureAt(text, at, out);
+    else if (c === 0x5199 || c === 0x5beb)
+      attributionAt(text, at, false, out); // 写道 寫道
+    else if (c !== 0x20) {
+      if (han && at >= dottedUntil) dottedUntil = dottedNameAt(text, at, out);
+    } else if (m[0] === ' speaking') speakingAt(text, at, out);
+    else calledAt(text, at, m[0].length, out);
+  }
+}
+
 /** What may follow the name `this is` introduces: the clause's end, `speaking`, `from`, `calling`, `here`. */
 const AFTER_INTRODUCED = /^(?:[.,!;]|$| (?:speaking|from|calling|here|with)\b)/;
-/** `Melissa speaking.`: the name before, from the clause's start (a line, a label, `, `, `this is `), and the clause's end after (not `Public speaking is hard`). */
-const SPEAKING = / speaking(?=[.,!;\n\u2029]|$)/g;
+/** What ends the clause after `Melissa speaking` (not `Public speaking is hard`): punctuation, a line's or the text's end. */
+const SPEAKING_ENDS = /^(?:[.,!;\n\u2029]|$)/;
 /** How far before `speaking` its name may start. */
 const SPEAKER_REACH = 40;
 
@@ -3091,30 +3120,25 @@ const SPEAKER_REACH = 40;
  * at a clause's start, followed by the clause's end or `speaking`/`from`/`calling`; and a name alone in its clause
  * before `speaking` that ends it. Not an adverb (`Generally speaking,`), a team or a role (`this is Customer Service.`).
  */
-function introductions(text: string, out: ScanMatch[]): void {
-  for (let at = text.indexOf('his is '); at > 0; at = text.indexOf('his is ', at + 7)) {
-    if (text.charCodeAt(at - 1) !== 0x74 && text.charCodeAt(at - 1) !== 0x54) continue; // t T
-    if (!startsClause(text, at - 1)) continue;
-    const en = englishNameAt(text, at + 7);
-    if (en && namesSomeone(en[1]) && AFTER_INTRODUCED.test(text.slice(en[0] + en[1].length, en[0] + en[1].length + 9)))
-      out.push(en);
-  }
-  calledNames(text, out);
-  dashSignatures(text, out);
-  if (text.indexOf(' speaking') < 0) return;
-  SPEAKING.lastIndex = 0;
-  for (let m = SPEAKING.exec(text); m; m = SPEAKING.exec(text)) {
-    let at = m.index;
-    while (at > 0 && m.index - at < SPEAKER_REACH && /[A-Za-z\u00c0-\u024f' -]/.test(text[at - 1]!)) at--;
-    while (text.charCodeAt(at) === 0x20) at++;
-    const clause = text.slice(at, m.index);
-    const start = /^[Tt]his is /.test(clause) ? at + 8 : at;
-    const en = englishNameAt(text, start);
-    if (!en || en[0] + en[1].length !== m.index || !namesSomeone(en[1])) continue;
-    // `Generally speaking`: an adverb, unless `this is` says it is a name (`this is Beverly speaking`).
-    if (start === at && en[1].endsWith('ly') && !en[1].includes(' ')) continue;
-    out.push(en); // `this is Kelvin speaking` twice over: overlaps are resolved after the scan
-  }
+function introducedAt(text: string, at: number, out: ScanMatch[]): void {
+  if (!startsClause(text, at)) return;
+  const en = englishNameAt(text, at + 8);
+  if (en && namesSomeone(en[1]) && AFTER_INTRODUCED.test(text.slice(en[0] + en[1].length, en[0] + en[1].length + 9)))
+    out.push(en);
+}
+
+/** The name alone in its clause before the ` speaking` at `at` (see `introducedAt`). */
+function speakingAt(text: string, at: number, out: ScanMatch[]): void {
+  if (!SPEAKING_ENDS.test(text.slice(at + 9, at + 10))) return;
+  let from = at;
+  while (from > 0 && at - from < SPEAKER_REACH && /[A-Za-z\u00c0-\u024f' -]/.test(text[from - 1]!)) from--;
+  while (text.charCodeAt(from) === 0x20) from++;
+  const start = /^[Tt]his is /.test(text.slice(from, at)) ? from + 8 : from;
+  const en = englishNameAt(text, start);
+  if (!en || en[0] + en[1].length !== at || !namesSomeone(en[1])) return;
+  // `Generally speaking`: an adverb, unless `this is` says it is a name (`this is Beverly speaking`).
+  if (start === from && en[1].endsWith('ly') && !en[1].includes(' ')) return;
+  out.push(en); // `this is Kelvin speaking` twice over: overlaps are resolved after the scan
 }
 
 /** People a name is given for with `called`/`named` (`a chap called Piotr Nowak`, `someone named Lisa`). */
@@ -3124,49 +3148,37 @@ const CALLED_PEOPLE = new Set(
   ),
 );
 
-/** Names after a person and `called`/`named` (`a chap called Piotr Nowak from Flowright`); not `a company called Acme`. */
-function calledNames(text: string, out: ScanMatch[]): void {
-  for (const verb of [' called ', ' named ']) {
-    for (let at = text.indexOf(verb); at > 0; at = text.indexOf(verb, at + verb.length)) {
-      const person = wordBefore(text, at)?.toLowerCase();
-      if (person === undefined || !(CALLED_PEOPLE.has(person) || RELATIONS.has(person))) continue;
-      const en = englishNameAt(text, at + verb.length);
-      if (en && namesSomeone(en[1])) out.push(en);
-    }
-  }
+/** The name after a person and the ` called `/` named ` at `at` (`a chap called Piotr Nowak`; not `a company called Acme`). */
+function calledAt(text: string, at: number, length: number, out: ScanMatch[]): void {
+  const person = wordBefore(text, at)?.toLowerCase();
+  if (person === undefined || !(CALLED_PEOPLE.has(person) || RELATIONS.has(person))) return;
+  const en = englishNameAt(text, at + length);
+  if (en && namesSomeone(en[1])) out.push(en);
 }
 
-/** The dashes a short message is signed after (`Thanks! – Shanthi`, `— Sofia Reyes, KYC Analyst`). */
-const SIGNING_DASHES = ['\u2013', '\u2014'];
 const SENTENCE_ENDS = [...'.!?。！？'].map((c) => c.charCodeAt(0));
 /** What may follow a dash signature's name on its line: a role after a comma (`, KYC Analyst`), at most this long. */
 const SIGNATURE_ROLE_REACH = 40;
 
 /**
- * A name signed after a dash at a line's end (`Thanks, works now. – Priya, DevOps`, `– Sofia Reyes, KYC Analyst`):
- * the dash after a sentence's end or at a line's start, then one or two capitalized words, alone or before a comma
- * and a role that end the line.
+ * A name signed after the dash at `at` (`–` or `—`), at a line's end (`Thanks, works now. – Priya, DevOps`, `– Sofia
+ * Reyes, KYC Analyst`): the dash after a sentence's end or at a line's start, then one or two capitalized words, alone
+ * or before a comma and a role that end the line.
  */
-function dashSignatures(text: string, out: ScanMatch[]): void {
-  for (const dash of SIGNING_DASHES) {
-    for (let at = text.indexOf(dash); at >= 0; at = text.indexOf(dash, at + 1)) {
-      // After a sentence's end or at a line's start: not a title's or a status's dash (`Refund – Completed`).
-      const before = text.charCodeAt(at - 1) === 0x20 ? text.charCodeAt(at - 2) : text.charCodeAt(at - 1);
-      if (!(at === 0 || isLineBreak(before) || SENTENCE_ENDS.includes(before)) || text.charCodeAt(at + 1) !== 0x20) {
-        continue;
-      }
-      const en = englishNameAt(text, at + 2);
-      if (!en || !namesSomeone(en[1])) continue;
-      let end = at + 2 + en[1].length;
-      if (text.charCodeAt(end) === 0x2c) {
-        const line = text.indexOf('\n', end);
-        const lineEnd = line < 0 ? text.length : line;
-        if (lineEnd - end > SIGNATURE_ROLE_REACH || /[.!?]/.test(text.slice(end, lineEnd))) continue;
-        end = lineEnd;
-      }
-      if (end === text.length || isLineBreak(text.charCodeAt(end))) out.push(en);
-    }
+function dashSignatureAt(text: string, at: number, out: ScanMatch[]): void {
+  // After a sentence's end or at a line's start: not a title's or a status's dash (`Refund – Completed`).
+  const before = text.charCodeAt(at - 1) === 0x20 ? text.charCodeAt(at - 2) : text.charCodeAt(at - 1);
+  if (!(at === 0 || isLineBreak(before) || SENTENCE_ENDS.includes(before)) || text.charCodeAt(at + 1) !== 0x20) return;
+  const en = englishNameAt(text, at + 2);
+  if (!en || !namesSomeone(en[1])) return;
+  let end = at + 2 + en[1].length;
+  if (text.charCodeAt(end) === 0x2c) {
+    const line = text.indexOf('\n', end);
+    const lineEnd = line < 0 ? text.length : line;
+    if (lineEnd - end > SIGNATURE_ROLE_REACH || /[.!?]/.test(text.slice(end, lineEnd))) return;
+    end = lineEnd;
   }
+  if (end === text.length || isLineBreak(text.charCodeAt(end))) out.push(en);
 }
 
 /** Whether `at` starts a clause: the text's, a line's or a field's start, or after `:`, `,`, `.`, `!`, `?` and a space. */
@@ -3183,9 +3195,6 @@ const EMPHASIS = new Set(
 /** Whether a name a caller or an agent introduces names someone: no word of it a team, a role, a day or an opener. */
 const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w) || EMPHASIS.has(w));
 
-/** What a mail's quote attribution ends with: `… wrote:`, `… 写道：`. */
-const WROTE = ['wrote:', '写道', '寫道'];
-const ANY_WROTE = /wrote:|[写寫]道/;
 /** A Latin name's words in an attribution, lower-case particles included (`Sanne de Vries`, `Nur binte Rahman`). */
 const ATTRIBUTED_LATIN =
   /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*(?: (?:(?:de|van|der|den|von|da|di|du|la|le|del|bin|binti|binte|al) )*\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*){0,3}$/u;
@@ -3200,17 +3209,12 @@ const ATTRIBUTED_HAN = /^[\u3400-\u9fff]{2,4}$/;
  * capitalized words and particles, none a team's or a role's (not `Support Team <…> wrote:`); never the name of a team's
  * or a system's mailbox (`Brightline Home <orders@…>`).
  */
-function quoteAttributions(text: string, out: ScanMatch[]): void {
-  if (!ANY_WROTE.test(text)) return;
-  for (const word of WROTE) {
-    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) {
-      let lineStart = at;
-      while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && at - lineStart < ATTRIBUTION_REACH)
-        lineStart--;
-      const name = attributedName(text, lineStart, at, word === 'wrote:');
-      if (name) out.push(name);
-    }
-  }
+function attributionAt(text: string, at: number, english: boolean, out: ScanMatch[]): void {
+  let lineStart = at;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1)) && at - lineStart < ATTRIBUTION_REACH)
+    lineStart--;
+  const name = attributedName(text, lineStart, at, english);
+  if (name) out.push(name);
 }
 
 /** How far back from `wrote:` an attribution's line may start. */
@@ -3306,34 +3310,36 @@ function hanNameWithin(text: string, from: number, step: 1 | -1): boolean {
 }
 
 /**
- * A document's number after a space: a Hong Kong or Macau ID or a passport (`K548804(4)`, `M10523847`, `E27715093`),
- * one or two capitals and six to eight digits, a check character in parentheses or not.
- */
-const SPACED_DOCUMENT = / [A-Z]{1,2}\d{6,8}(?:\([0-9A]\))?(?![0-9A-Za-z])/g;
-
-/**
  * A Chinese name that opens its line or clause before a document's number, as lists of travellers and applicants give
- * them (`梁家豪 M10523847`, `[20:15] 陳生: 陳浩霖 K548804(4)`): a known surname, two to four characters, no dictionary
- * word, after no other Han character or Latin letter.
+ * them (`梁家豪 M10523847`, `[20:15] 陳生: 陳浩霖 K548804(4)`): the number a space and then one or two capitals and six to
+ * eight digits (a Hong Kong or Macau ID, a passport, a permit), a check character in parentheses or not; the name a
+ * known surname, two to four characters, no dictionary word, after no other Han character or Latin letter. Read from
+ * the shared digit runs, not by a search of its own.
  */
 function namesBeforeDocuments(text: string, out: ScanMatch[]): void {
-  SPACED_DOCUMENT.lastIndex = 0;
-  for (let m = SPACED_DOCUMENT.exec(text); m; m = SPACED_DOCUMENT.exec(text)) {
-    const end = m.index;
+  const runs = digitRuns(text);
+  for (let i = 0; i < runs.length; i += 2) {
+    const digits = runs[i]!;
+    const length = runs[i + 1]! - digits;
+    if (length < 6 || length > 8 || !isCapital(text.charCodeAt(digits - 1))) continue;
+    const letters = isCapital(text.charCodeAt(digits - 2)) ? 2 : 1;
+    const end = digits - letters - 1;
+    if (text.charCodeAt(end) !== 0x20 || isAsciiLetter(text.charCodeAt(end - 1))) continue;
+    const after = text.charCodeAt(runs[i + 1]!);
+    if (isAsciiLetter(after) || (after >= 0x30 && after <= 0x39)) continue;
     let start = end;
     while (start > end - 4 && isHan(text, start - 1)) start--;
     if (end - start < 2 || isHan(text, start - 1) || isAsciiLetter(text.charCodeAt(start - 1))) continue;
     if (surnameLength(text, start) === 0 || chineseNameEnd(text, start, false) !== end) continue;
-    // A dictionary word is no name.
-    if (hasChineseWords && isChineseWord(text.slice(start, end))) continue;
+    if (hasChineseWords && isChineseWord(text.slice(start, end))) continue; // a dictionary word is no name
     out.push([start, text.slice(start, end)]);
   }
 }
 
+const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
-const hasDot = (text: string) => NAME_DOT.test(text);
-const NAME_DOT = /[\u00b7\u30fb\u2022\uff65]/;
 /**
  * Characters transliterated names are written with (Uyghur, Kazakh, Tibetan, Mongolian and Western names), as a
  * bitmap: `阿依古丽·买买提` is all of them, `便民热线·在线咨询` and `客服·龙洁` are not.
@@ -3356,28 +3362,25 @@ const DOTTED_PART = 6;
  * `理查德·斯托曼说`): two parts or more of two to six characters, every character one transliterations are written with,
  * not glued to a word before. Not a title, a service or a place (`便民热线·在线咨询`, `阿里·萨比州`).
  */
-function dottedNames(text: string, out: ScanMatch[]): void {
-  for (let i = 0; i < text.length; i++) {
-    if (!NAME_DOTS.includes(text.charCodeAt(i))) continue;
-    let start = i;
-    while (start > 0 && i - start < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(start - 1))) start--;
-    if (i - start < 2) continue;
-    let end = i;
-    let parts = 1;
-    for (;;) {
-      let p = end + 1;
-      while (p - end - 1 < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(p))) p++;
-      if (p - end - 1 < 2) break;
-      end = p;
-      parts++;
-      if (!NAME_DOTS.includes(text.charCodeAt(end))) break;
-    }
-    const last = text.charCodeAt(end - 1);
-    if (parts >= 2 && !inBits(PLACE_ENDS, last) && endsDotted(text, end) && !glued(text, start)) {
-      out.push([start, text.slice(start, end), { normalized: text.slice(start, end), confidence: CUE }]);
-    }
-    i = Math.max(i, end);
+function dottedNameAt(text: string, i: number, out: ScanMatch[]): number {
+  let start = i;
+  while (start > 0 && i - start < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(start - 1))) start--;
+  if (i - start < 2) return i;
+  let end = i;
+  let parts = 1;
+  for (;;) {
+    let p = end + 1;
+    while (p - end - 1 < DOTTED_PART && inBits(TRANSLITERATION, text.charCodeAt(p))) p++;
+    if (p - end - 1 < 2) break;
+    end = p;
+    parts++;
+    if (!NAME_DOTS.includes(text.charCodeAt(end))) break;
   }
+  const last = text.charCodeAt(end - 1);
+  if (parts >= 2 && !inBits(PLACE_ENDS, last) && endsDotted(text, end) && !glued(text, start)) {
+    out.push([start, text.slice(start, end), { normalized: text.slice(start, end), confidence: CUE }]);
+  }
+  return end;
 }
 
 /** Characters a dotted name is followed by in a sentence: particles, verbs of saying, prepositions, titles. */
@@ -3438,14 +3441,10 @@ export const personName: Detector = {
     signatures(text, out);
     if (hasFeature(scope.has, ':')) speakerLabels(text, out);
     if (hasFeature(scope.has, 'latin')) passportNames(text, out);
-    if (hasFeature(scope.has, 'latin')) {
-      englishCues(text, out); // every English cue holds a Latin letter
-      introductions(text, out);
-    }
-    if (han && hasDot(text)) dottedNames(text, out);
+    if (hasFeature(scope.has, 'latin')) englishCues(text, out); // every English cue holds a Latin letter
+    triggered(text, han, out);
     if (hasFeature(scope.has, 'latin')) romanizedBesideHan(text, out);
     if (han && hasFeature(scope.has, 'latin') && hasFeature(scope.has, 'digit')) namesBeforeDocuments(text, out);
-    quoteAttributions(text, out);
     if (out.length > 0) mentionsAgain(text, out);
     if (han && hasChineseWords) uncuedNames(text, out);
     return out;
