@@ -3115,10 +3115,9 @@ const SPEAKING_ENDS = /^(?:[.,!;\n\u2029]|$)/;
 const SPEAKER_REACH = 40;
 
 /**
- * Who introduces themselves on a call or in a chat (`Pacific Wings reservations, Melissa speaking.`, `Hi, this is
- * Daniel from Fraud Support`, `Thank you for calling Harbor Mutual, this is Nadia. May I…`): a name after `this is`
- * at a clause's start, followed by the clause's end or `speaking`/`from`/`calling`; and a name alone in its clause
- * before `speaking` that ends it. Not an adverb (`Generally speaking,`), a team or a role (`this is Customer Service.`).
+ * Who introduces themselves with the `this is` at `at` (`Hi, this is Daniel from Fraud Support`, `Thank you for
+ * calling Harbor Mutual, this is Nadia. May I…`): a name after it at a clause's start, followed by the clause's end or
+ * `speaking`/`from`/`calling`. Not a team or a role (`this is Customer Service.`).
  */
 function introducedAt(text: string, at: number, out: ScanMatch[]): void {
   if (!startsClause(text, at)) return;
@@ -3127,7 +3126,10 @@ function introducedAt(text: string, at: number, out: ScanMatch[]): void {
     out.push(en);
 }
 
-/** The name alone in its clause before the ` speaking` at `at` (see `introducedAt`). */
+/**
+ * The name alone in its clause before the ` speaking` at `at` that ends it (`Pacific Wings reservations, Melissa
+ * speaking.`, `this is Kelvin speaking`). Not an adverb (`Generally speaking,`).
+ */
 function speakingAt(text: string, at: number, out: ScanMatch[]): void {
   if (!SPEAKING_ENDS.test(text.slice(at + 9, at + 10))) return;
   let from = at;
