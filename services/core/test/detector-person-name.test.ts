@@ -1004,6 +1004,16 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('客服：呢件係寄畀蘇生嘅，收件地址')).toEqual(['蘇']);
   });
 
+  it('finds a surname given with 姓 at low confidence, and a Cantonese relative’s name', () => {
+    const surname = (text: string) => detect(text).filter((f) => f.type === 'PERSON_NAME' && f.confidence < 0.5);
+    expect(surname('客户：不记得名字了，好像姓蔡，个子高高的').map((f) => f.value)).toEqual(['蔡']);
+    expect(surname('楼上租户姓殷，电话18516638220').map((f) => f.value)).toEqual(['殷']);
+    expect(names('有个姓王的来过')).toEqual(['王']);
+    for (const text of ['老百姓，', '姓名：', '您贵姓？', '姓什么都行']) expect(names(text)).toEqual([]);
+    expect(names('呢個戶口之前係我阿爺梁炳坤嘅名')).toEqual(['梁炳坤']);
+    expect(names('我係佢個仔Jacky Lam，電話+852 9471 6000')).toEqual(['Jacky Lam']);
+  });
+
   it('finds transliterated names whose parts a middle dot joins', () => {
     expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
     expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);

@@ -208,6 +208,8 @@ const PREFIX_CUES: readonly {
     '孩子',
     '朋友',
     ...['媳妇', '媳婦', '婆婆', '公公', '岳父', '岳母', '表哥', '表姐', '表弟', '表妹', '哥哥', '姐姐', '弟弟', '妹妹'],
+    // Cantonese (`我阿爺梁炳坤嘅名`, `我係佢個仔Jacky Lam，`).
+    ...['阿爺', '阿嫲', '阿媽', '阿爸', '個仔', '個女', '家姐', '細妹', '細佬'],
     // A spouse by the title, after whose it is (`我先生杜明远，`; `张先生` is the title's).
     ...['我先生', '她先生', '我太太', '他太太', '你太太', '您太太'],
   ].map((cue) => ({ cue, weak: true, guarded: true, apposition: true })),
@@ -1238,9 +1240,13 @@ for (const cue of LOOSE_SUFFIX_CUES) anchor(cue).title = 2;
 for (const cue of GUARDED_SUFFIX_CUES) anchor(cue).title = 3;
 for (const label of LABELS_AFTER) anchor(label.slice(0, 2)).labels.push(label);
 for (const greeting of GREETINGS) anchor(greeting).greeting = true;
+// Anchor characters are numbered in bytes (`ANCHOR_CHAR`): a cue list that outgrows them must fail here, not
+// silently wrap an anchor onto another.
+if (anchorChars > 0xff) throw new Error(`${anchorChars} anchor characters: ANCHOR_CHAR holds 255`);
 /** Row width of `ANCHOR_ID`: one more than the numbers of anchor characters, 0 being none. */
 const ROW = anchorChars + 1;
-const ANCHOR_ID = new Uint8Array(ROW * ROW);
+/** The anchor of each pair of anchor characters, by their numbers: more than 255 anchors, so two bytes each. */
+const ANCHOR_ID = new Uint16Array(ROW * ROW);
 for (const [pair, id] of anchorIds)
   ANCHOR_ID[ANCHOR_CHAR[pair.charCodeAt(0)]! * ROW + ANCHOR_CHAR[pair.charCodeAt(1)]!] = id;
 
@@ -3082,9 +3088,9 @@ function coverage(out: readonly ScanMatch[], length: number): Uint8Array {
 /**
  * What a few rules start from, sought in one pass since most texts hold none: `this is` and ` speaking` (`introducedAt`,
  * `speakingAt`), ` called `/` named ` (`calledAt`), a signing dash (`dashSignatureAt`), a mail's `wrote:`/`写道`
- * (`attributionAt`), a middle dot between a name's parts (`dottedNameAt`).
+ * (`attributionAt`), a middle dot between a name's parts (`dottedNameAt`), `姓` (`surnameGivenAt`).
  */
-const TRIGGERS = /[Tt]his is | speaking| called | named |wrote:|[写寫]道|[\u2013\u2014]|[\u00b7\u30fb\u2022\uff65]/g;
+const TRIGGERS = /[Tt]his is | speaking| called | named |wrote:|[写寫]道|[\u2013\u2014]|[\u00b7\u30fb\u2022\uff65]|姓/g;
 
 /** The names the rules of `TRIGGERS` find; a dotted name only in text with Han characters. */
 function triggered(text: string, han: boolean, out: ScanMatch[]): void {
@@ -3093,18 +3099,34 @@ function triggered(text: string, han: boolean, out: ScanMatch[]): void {
   for (let m = TRIGGERS.exec(text); m; m = TRIGGERS.exec(text)) {
     const at = m.index;
     const c = text.charCodeAt(at);
-    if (c === 0x74 || c === 0x54)
-      introducedAt(text, at, out); // this is
-    else if (c === 0x77)
-      attributionAt(text, at, true, out); // wrote:
+    // By the trigger's first character: `this is`, `wrote:`, a dash, `写道`/`寫道`, `姓`, a space, else a middle dot.
+    if (c === 0x74 || c === 0x54) introducedAt(text, at, out);
+    else if (c === 0x77) attributionAt(text, at, true, out);
     else if (c === 0x2013 || c === 0x2014) dashSignatureAt(text, at, out);
-    else if (c === 0x5199 || c === 0x5beb)
-      attributionAt(text, at, false, out); // 写道 寫道
-    else if (c !== 0x20) {
-      if (han && at >= dottedUntil) dottedUntil = dottedNameAt(text, at, out);
-    } else if (m[0] === ' speaking') speakingAt(text, at, out);
-    else calledAt(text, at, m[0].length, out);
+    else if (c === 0x5199 || c === 0x5beb) attributionAt(text, at, false, out);
+    else if (c === SURNAMED) surnameGivenAt(text, at, out);
+    else if (c === 0x20) {
+      if (m[0] === ' speaking') speakingAt(text, at, out);
+      else calledAt(text, at, m[0].length, out);
+    } else if (han && at >= dottedUntil) dottedUntil = dottedNameAt(text, at, out);
   }
+}
+
+const SURNAMED = '姓'.charCodeAt(0);
+/** What a surname given with `姓` is followed by: the clause's end, a space, `的` (`有个姓王的`). */
+const AFTER_SURNAME_GIVEN = [...'，。！？；、,.!?; 的\n\u2029'].map((c) => c.charCodeAt(0));
+
+/**
+ * A surname given with the `姓` at `at` (`好像姓蔡，`, `楼上租户姓殷，电话…`, `有个姓王的`), at low confidence: a known
+ * surname that ends its clause. Not `老百姓`, `姓名`, `贵姓？`.
+ */
+function surnameGivenAt(text: string, at: number, out: ScanMatch[]): void {
+  if (text.charCodeAt(at - 1) === 0x767e) return; // 百
+  const surname = surnameLength(text, at + 1);
+  if (surname === 0 || inBits(FUNCTION_SURNAME_CHARS, text.charCodeAt(at + 1))) return;
+  const end = at + 1 + surname;
+  if (!(end === text.length || AFTER_SURNAME_GIVEN.includes(text.charCodeAt(end)))) return;
+  out.push([at + 1, text.slice(at + 1, end), { normalized: text.slice(at + 1, end), confidence: SURNAME }]);
 }
 
 /** What may follow the name `this is` introduces: the clause's end, `speaking`, `from`, `calling`, `here`. */
