@@ -1014,6 +1014,14 @@ describe('person name from roles, family, letters and passports', () => {
     expect(names('我係佢個仔Jacky Lam，電話+852 9471 6000')).toEqual(['Jacky Lam']);
   });
 
+  it('finds Tibetan, Mongolian and Uyghur names made of two parts or more', () => {
+    expect(names('护士：请问是扎西顿珠的家属吗？')).toEqual(['扎西顿珠']);
+    expect(names('家属：是的，我是他女儿央金卓玛。')).toEqual(['央金卓玛']);
+    expect(names('借款人：乌云其其格 15010219990225')).toEqual(['乌云其其格']);
+    expect(names('社区的帕提古丽说会处理')).toEqual(['帕提古丽']);
+    expect(names('扎西德勒！欢迎来到拉萨')).toEqual([]);
+  });
+
   it('finds transliterated names whose parts a middle dot joins', () => {
     expect(names('受理员：阿依古丽·买买提（工号1207）')).toEqual(['阿依古丽·买买提']);
     expect(names('来电人：我叫艾力江·吐尔逊，住乌鲁木齐')).toEqual(['艾力江·吐尔逊']);

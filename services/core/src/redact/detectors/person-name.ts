@@ -3021,8 +3021,17 @@ function uncuedNames(text: string, out: ScanMatch[]): void {
   const length = text.length; // read once: a loop that re-reads it can compile to far slower code
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
+    if (c < 0x3400) continue;
+    // A Tibetan, Mongolian or Uyghur name, made of parts (`扎西顿珠`), read in the same pass.
+    if (inBits(MINORITY_FIRSTS, c)) {
+      const end = minorityNameAt(text, i, out);
+      if (end > i) {
+        i = end - 1;
+        continue;
+      }
+    }
     // Most characters are no common surname and start no compound one: two bitmap reads rule them out.
-    if (c < 0x3400 || !inBits(UNCUED_SURNAME_STARTS, c)) continue;
+    if (!inBits(UNCUED_SURNAME_STARTS, c)) continue;
     const surname = surnameLength(text, i);
     if (surname === 0 || (surname === 1 && (!inBits(COMMON_SURNAMES, c) || inBits(WORDLIKE_SURNAMES, c)))) continue;
     const end = uncuedNameEnd(text, i, surname);
@@ -3361,6 +3370,60 @@ function namesBeforeDocuments(text: string, out: ScanMatch[]): void {
 }
 
 const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
+
+/**
+ * Parts Tibetan, Mongolian and Uyghur names are made of, two or more to a name (`扎西顿珠`, `央金卓玛`, `达瓦次仁`,
+ * `乌云其其格`, `帕提古丽`), in simplified and traditional characters.
+ */
+const MINORITY_NAME_PARTS = (
+  '扎西 紮西 卓玛 卓瑪 次仁 顿珠 頓珠 达娃 達娃 达瓦 達瓦 央金 格桑 平措 旺堆 拉姆 尼玛 尼瑪 多吉 德吉 白玛 白瑪 索朗 强巴 ' +
+  '強巴 普布 边巴 邊巴 巴桑 次旦 仁青 益西 洛桑 丹增 旺姆 曲珍 卓嘎 措姆 琼达 瓊達 ' +
+  '乌云 烏雲 其其格 其木格 巴特尔 巴特爾 萨仁 薩仁 图雅 圖雅 斯琴 高娃 乌兰 烏蘭 额尔敦 額爾敦 苏和 蘇和 ' +
+  '阿依 古丽 古麗 帕提 买买提 買買提 艾力 艾尔肯 艾爾肯 吐尔逊 吐爾遜 热依拉 熱依拉 努尔 努爾 迪丽 迪麗 阿不都 阿依古丽'
+).split(' ');
+/** The parts by their first character, longest first (`阿依古丽` before `阿依`). */
+const MINORITY_PARTS_BY_FIRST = new Map<number, string[]>();
+for (const part of [...MINORITY_NAME_PARTS].sort((x, y) => y.length - x.length)) {
+  const first = part.charCodeAt(0);
+  MINORITY_PARTS_BY_FIRST.set(first, [...(MINORITY_PARTS_BY_FIRST.get(first) ?? []), part]);
+}
+const MINORITY_FIRSTS = bitmap(MINORITY_NAME_PARTS.map((w) => w[0]!).join(''));
+/** The most parts a name has. */
+const MINORITY_PARTS_MAX = 4;
+
+/**
+ * The end of a name made of two to four such parts at `at`, added to `out` (`请问是扎西顿珠的家属吗`, `我是他女儿央金卓玛。`,
+ * `找柜台达娃卓玛`), or `at` when none is there: not glued to a word before (after a particle, a word names follow, a
+ * cue, punctuation or a line's start) and ending where a particle, a verb of saying or no Han character follows. Not
+ * `扎西德勒` (a greeting: `德勒` is no part). Called by `uncuedNames`, which reads every Han character anyway.
+ */
+function minorityNameAt(text: string, at: number, out: ScanMatch[]): number {
+  let end = at;
+  let parts = 0;
+  for (let part = partAt(text, end); part > 0 && parts < MINORITY_PARTS_MAX; part = partAt(text, end)) {
+    end += part;
+    parts++;
+  }
+  if (parts < 2 || !endsDotted(text, end) || (glued(text, at) && !cueEndsAt(text, at))) return at;
+  out.push([at, text.slice(at, end), { normalized: text.slice(at, end), confidence: CUE }]);
+  return end;
+}
+
+/** The length of the longest name part at `at`, or 0. */
+function partAt(text: string, at: number): number {
+  const parts = MINORITY_PARTS_BY_FIRST.get(text.charCodeAt(at));
+  if (parts === undefined) return 0;
+  for (const part of parts) if (text.startsWith(part, at)) return part.length;
+  return 0;
+}
+
+/** Whether a cue a name follows ends right before `at` (`女儿`, `柜台`, `借款人`). */
+function cueEndsAt(text: string, at: number): boolean {
+  const id = ANCHOR_ID[anchorNumber(text.charCodeAt(at - 2)) * ROW + anchorNumber(text.charCodeAt(at - 1))]!;
+  return (
+    id !== 0 && ANCHORS[id]!.cues.some((c) => !c.ignore && !c.surname && text.startsWith(c.cue, at - c.cue.length))
+  );
+}
 
 /** The middle dots that join the parts of a transliterated name (`阿依古丽·买买提`, `约翰·史密斯`). */
 const NAME_DOTS = [0xb7, 0x30fb, 0x2022, 0xff65];
