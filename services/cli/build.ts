@@ -5,7 +5,7 @@
  *
  * Why not run the TypeScript through `tsx`, as `npm run custodian` does: tsx compiles with esbuild's `keepNames`,
  * which gives every function a `name` property by a call at its creation. A closure made inside a hot function
- * then costs a property definition each time it is made, and redaction runs ≈ 30 % slower for it (`npm run
+ * then costs a property definition each time it is made, and redaction runs ≈ 20–30 % slower for it (`npm run
  * bench`). The bundle keeps no names and starts faster, as nothing is compiled at start-up.
  *
  *   tsx services/cli/build.ts [ENTRY OUTFILE]    default: services/cli/src/main.ts → dist/custodian.mjs
