@@ -28,6 +28,15 @@ describe('instant-messaging accounts (微信号, QQ号)', () => {
     expect(accounts('QQ聯繫方式：16180339')).toEqual(['16180339']);
   });
 
+  it('finds a LINE ID after LINE, dots included, and no English line or LINE product', () => {
+    expect(accounts('我太太LINE是peishan.lee0606，有問題也可以直接找她')).toEqual(['peishan.lee0606']);
+    expect(accounts('LINE ID: kelly_0606')).toEqual(['kelly_0606']);
+    expect(accounts('加LINE peishan.lee')).toEqual(['peishan.lee']);
+    for (const text of ['LINE Bank 的帳戶', 'LINE Pay', 'Please check line 2024 of the log', 'ONLINE 12345']) {
+      expect(accounts(text)).toEqual([]);
+    }
+  });
+
   it('finds an ID after 加 when WeChat is named just before, and no bare word', () => {
     expect(accounts('没加我微信的家长请加一下 huangls_2024，作业有问题也可以')).toEqual(['huangls_2024']);
     expect(accounts('请加一下 Lily，谢谢')).toEqual([]);

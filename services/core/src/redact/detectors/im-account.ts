@@ -54,6 +54,7 @@ const ANY_APP = /微信|威信|[Vv][Xx]|[Ww]e[Cc]hat|QQ|扣扣/;
 
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;
+const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * Whether a cued match is an account: after an English name (`WeChat`, `wx`), a word of letters only must be
@@ -65,6 +66,15 @@ function isAccount(cue: string, between: string, account: string): boolean {
   if (!LATIN_CUE.test(cue) || /^\d/.test(account) || ID_LIKE.test(account)) return true;
   return /ID|id|号|:|是|为/.test(between);
 }
+
+/**
+ * A LINE ID after the app's name (`我太太LINE是peishan.lee0606`, `LINE ID: kelly_0606`): LINE IDs also take dots. Only
+ * `LINE` in capitals or `Line ID`, as `line` is an English word; not after a letter; and after a bare space, only an ID
+ * with a digit, a dot, `_` or `-` (`LINE Bank` names no one).
+ */
+const LINE_ACCOUNT =
+  /(?:LINE(?: ?ID)?|Line ID)( ?(?:是|為|为|:)? ?)([A-Za-z0-9][A-Za-z0-9._-]{3,19})(?![A-Za-z0-9._-])/g;
+const LINE_ID_LIKE = /[\d._-]/;
 
 /** Generated WeChat IDs anywhere; other accounts right after the app's name, or given once it is named. */
 function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
@@ -81,6 +91,18 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
     if (account.toLowerCase().startsWith('wxid_') || !isAccount(cue, between, account)) continue; // wxid_: above
     const start = m.index + m[0].length - account.length;
     out.push([start, account, { normalized: account.toLowerCase(), confidence: CUED }]);
+  }
+  LINE_ACCOUNT.lastIndex = 0;
+  for (let m = LINE_ACCOUNT.exec(text); m; m = LINE_ACCOUNT.exec(text)) {
+    const between = m[1]!;
+    const account = m[2]!;
+    if (isLetter(text.charCodeAt(m.index - 1)) || between === '') continue;
+    if (between.trim() === '' && !LINE_ID_LIKE.test(account)) continue;
+    out.push([
+      m.index + m[0].length - account.length,
+      account,
+      { normalized: account.toLowerCase(), confidence: CUED },
+    ]);
   }
   if (!ANY_APP.test(text)) return out.sort((a, b) => a[0] - b[0]);
   const starts = new Set(out.map(([start]) => start));
@@ -108,15 +130,15 @@ function validateAccount(match: string): Candidate | null {
 }
 
 /**
- * Instant-messaging account (社交账号): a WeChat ID (`wxid_k8s2m9x3`, or a custom ID after 微信/VX/WeChat) or a QQ
- * number after QQ/扣扣/企鹅号. In Chinese consultation records these are how customers ask to be contacted, and
+ * Instant-messaging account (社交账号): a WeChat ID (`wxid_k8s2m9x3`, or a custom ID after 微信/VX/WeChat), a QQ
+ * number after QQ/扣扣/企鹅号, or a LINE ID after LINE. In Chinese consultation records these are how customers ask to be contacted, and
  * they identify a person as well as a phone number does. A phone number given as a WeChat ID stays CN_MOBILE.
  */
 export const imAccount: Detector = {
   type: 'IM_ACCOUNT',
   scan: scanAccounts,
   validate: validateAccount,
-  context: ['微信', '加我', '好友', 'WeChat', 'QQ', '扣扣'],
+  context: ['微信', '加我', '好友', 'WeChat', 'QQ', '扣扣', 'LINE'],
   mask: (f) =>
     f.value.length <= 6
       ? `${f.value.slice(0, 1)}${'*'.repeat(f.value.length - 1)}`
