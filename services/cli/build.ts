@@ -41,8 +41,9 @@ function ownModuleUrl(outfile: string): Plugin {
     name: 'own-module-url',
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (args.path.includes('node_modules')) return undefined;
         const source = await readFile(args.path, 'utf8');
-        if (!source.includes('import.meta.url') || args.path.includes('node_modules')) return undefined;
+        if (!source.includes('import.meta.url')) return undefined;
         const fromBundle = relative(dirname(outfile), args.path).split('\\').join('/');
         const url = `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`;
         return { contents: source.replaceAll('import.meta.url', url), loader: 'ts' };

@@ -1,3 +1,4 @@
+import { isAsciiLetter } from './text-features';
 /** How far (UTF-16 units) before a match's start and after its end a context word may be. */
 export const CONTEXT_WINDOW = 20;
 
@@ -62,5 +63,3 @@ function wholeWordIn(text: string, lo: number, hay: string, word: string): boole
   }
   return false;
 }
-
-const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

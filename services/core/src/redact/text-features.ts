@@ -84,6 +84,9 @@ function foldText(text: string, at: readonly number[]): string {
   return bytes.toString('utf16le');
 }
 
+/** Whether UTF-16 code `c` is an ASCII letter. */
+export const isAsciiLetter = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+
 /** Whether features `has` (from `readText`) include `feature`. */
 export function hasFeature(has: number, feature: TextFeature): boolean {
   return (has & BITS[feature]) !== 0;

@@ -1,6 +1,7 @@
 import { mod97 } from '../checksums/mod97';
 import { digitRuns } from '../digit-runs';
 import type { Candidate, Detector, ScanMatch } from '../finding';
+import { isAsciiLetter } from '../text-features';
 
 /**
  * BBAN format per country in the SWIFT IBAN registry's notation (`n` digits, `a` capitals, `c` either), plus
@@ -154,8 +155,7 @@ function ibanPattern(): RegExp {
 
 const IBAN = ibanPattern();
 
-const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-const isAlnum = (c: number) => isLetter(c) || (c >= 48 && c <= 57);
+const isAlnum = (c: number) => isAsciiLetter(c) || (c >= 48 && c <= 57);
 
 /**
  * The long per-country pattern is tried only where a country code and check digits start: two letters with no
@@ -168,7 +168,7 @@ function scanIban(text: string): ScanMatch[] {
   for (let i = 0; i < runs.length; i += 2) {
     const start = runs[i]! - 2;
     if (start < from || runs[i + 1]! - runs[i]! < 2) continue;
-    if (!isLetter(text.charCodeAt(start)) || !isLetter(text.charCodeAt(start + 1))) continue;
+    if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1))) continue;
     if (start > 0 && isAlnum(text.charCodeAt(start - 1))) continue;
     if (!FORMATS.has(text.slice(start, start + 2).toUpperCase())) continue;
     IBAN.lastIndex = start;

@@ -1,5 +1,5 @@
 import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
-import { hasFeature } from '../text-features';
+import { hasFeature, isAsciiLetter } from '../text-features';
 
 /** WeChat's generated IDs say what they are on their own. */
 const GENERATED = [0.9, 0.95] as const;
@@ -54,7 +54,6 @@ const ANY_APP = /微信|威信|[Vv][Xx]|[Ww]e[Cc]hat|QQ|扣扣/;
 
 const LATIN_CUE = /^[A-Za-z]/;
 const ID_LIKE = /[\d_-]/;
-const isLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /**
  * Whether a cued match is an account: after an English name (`WeChat`, `wx`), a word of letters only must be
@@ -96,7 +95,7 @@ function scanAccounts(text: string, scope: ScanScope): ScanMatch[] {
   for (let m = LINE_ACCOUNT.exec(text); m; m = LINE_ACCOUNT.exec(text)) {
     const between = m[1]!;
     const account = m[2]!;
-    if (isLetter(text.charCodeAt(m.index - 1)) || between === '') continue;
+    if (isAsciiLetter(text.charCodeAt(m.index - 1)) || between === '') continue;
     if (between.trim() === '' && !LINE_ID_LIKE.test(account)) continue;
     out.push([
       m.index + m[0].length - account.length,

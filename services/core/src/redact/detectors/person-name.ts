@@ -5,7 +5,7 @@ import type { Candidate, Detector, ScanMatch, ScanScope } from '../finding';
 import { GIVEN_NAME_CHARS } from '../given-name-chars';
 import { isKnownPlace } from '../known-places';
 import { maskName } from '../mask-name';
-import { FIELD_BREAK, hasFeature } from '../text-features';
+import { FIELD_BREAK, hasFeature, isAsciiLetter } from '../text-features';
 
 /** The record's metadata says this is a person's name: as sure as a name can be. */
 const PARTICIPANT = [0.95, 0.95] as const;
@@ -746,7 +746,7 @@ const isWhiteSpace = (c: number) =>
       c === 0x205f ||
       c === 0x3000 ||
       c === 0xfeff;
-const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 /** Whether `text[i]` is a Han character (false outside the text). */
 const isHan = (text: string, i: number) => {
   const c = text.charCodeAt(i);
@@ -829,7 +829,7 @@ function romanNameAt(text: string, at: number, romanized: boolean): ScanMatch | 
 
 /** Whether `text[from, to)` is all capital letters. */
 function isCapitals(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!(text.charCodeAt(i) >= 0x41 && text.charCodeAt(i) <= 0x5a)) return false;
+  for (let i = from; i < to; i++) if (!isCapital(text.charCodeAt(i))) return false;
   return true;
 }
 
@@ -933,7 +933,7 @@ function nameAfter(text: string, cueEnd: number, cue: PrefixCue): ScanMatch | nu
     }
   }
   const first = text.charCodeAt(at);
-  if (first >= 0x41 && first <= 0x5a) {
+  if (isCapital(first)) {
     // A-Z. After a weak cue, only a relative's, a role's or the speaker's own name that ends its clause (`打我太太Cherry，`,
     // `我是 Nina，想约`): `我是 Apple 的客户` names a firm.
     if (!weak) return romanNameAt(text, at, romanized || colon);
@@ -1287,9 +1287,9 @@ function mayName(text: string, p: number, kind: number): boolean {
   if (colon || isCueLink(c) || c === 0xff0c || c === 0x2c) c = text.charCodeAt(++at); // ，, after `是我`
   while (c === 0x20 && at - p < 5) c = text.charCodeAt(++at);
   if (startsSurname(c) || c === 0x28 || c === 0xff08) return true; // (: a name or a note in parentheses
-  if (kind & LATIN_AFTER_WEAK && c >= 0x41 && c <= 0x5a) return true;
+  if (kind & LATIN_AFTER_WEAK && isCapital(c)) return true;
   if ((kind & STRONG_PREFIX) === 0) return false;
-  return (c >= 0x41 && c <= 0x5a) || (colon && c >= 0x3400 && c <= 0x9fff);
+  return isCapital(c) || (colon && c >= 0x3400 && c <= 0x9fff);
 }
 
 /**
@@ -1367,8 +1367,7 @@ function nameBeforeTitle(text: string, q: number, loose: boolean, out: ScanMatch
 }
 
 /** A Latin name's words before a Chinese title (`Laurent 女士`, `Wong先生`, `Helen Ward老师`). */
-const LATIN_BEFORE_TITLE =
-  /(?:\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* ){0,2}\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)* ?$/u;
+const LATIN_BEFORE_TITLE = new RegExp(`(?:${EN_WORD} ){0,2}${EN_WORD} ?$`, 'u');
 /** What a teacher or a manager is of, written in Latin letters before the title (`English老师`, `Python老师`, `Apple经理`). */
 const SUBJECTS = new Set(
   (
@@ -2017,6 +2016,7 @@ const NAME_PARTICLES = new Set([
   'el',
   'y',
   'di',
+  'du',
   'le',
 ]);
 
@@ -2780,7 +2780,7 @@ function labelledAnswer(text: string, from: number, out: ScanMatch[]): void {
  */
 function latinAnswerAt(text: string, at: number, out: ScanMatch[]): boolean {
   const c = text.charCodeAt(at);
-  if (!(c >= 0x41 && c <= 0x5a) || !isAnswerLabelled(text, at)) return false;
+  if (!isCapital(c) || !isAnswerLabelled(text, at)) return false;
   const en = englishNameAt(text, at);
   const space = en ? en[1].indexOf(' ') : -1;
   if (!en || space < 0) return false;
@@ -2932,7 +2932,7 @@ function latinStandsAsName(text: string, at: number, end: number): boolean {
   if (word === '') return true;
   if (word === 'St.' || BEFORE_NO_NAME.has(word.toLowerCase())) return false;
   const c = word.charCodeAt(0);
-  return !(c >= 0x41 && c <= 0x5a) || BEFORE_NAME_EN.has(word); // `San Jose`, not `Hi Jose`
+  return !isCapital(c) || BEFORE_NAME_EN.has(word); // `San Jose`, not `Hi Jose`
 }
 
 /**
@@ -3229,8 +3229,11 @@ const EMPHASIS = new Set(
 const namesSomeone = (name: string) => !name.split(' ').some((w) => namesNoOne(w) || EMPHASIS.has(w));
 
 /** A Latin name's words in an attribution, lower-case particles included (`Sanne de Vries`, `Nur binte Rahman`). */
-const ATTRIBUTED_LATIN =
-  /^\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*(?: (?:(?:de|van|der|den|von|da|di|du|la|le|del|bin|binti|binte|al) )*\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{L}'’-]*){0,3}$/u;
+const ATTRIBUTED_WORD = "\\p{Lu}(?:['’]\\p{Lu})?\\p{Ll}[\\p{L}'’-]*";
+const ATTRIBUTED_LATIN = new RegExp(
+  `^${ATTRIBUTED_WORD}(?: (?:(?:${[...NAME_PARTICLES].join('|')}) )*${ATTRIBUTED_WORD}){0,3}$`,
+  'u',
+);
 /** A Chinese name in an attribution: two to four Han characters. */
 const ATTRIBUTED_HAN = /^[\u3400-\u9fff]{2,4}$/;
 
@@ -3368,8 +3371,6 @@ function namesBeforeDocuments(text: string, out: ScanMatch[]): void {
     out.push([start, text.slice(start, end)]);
   }
 }
-
-const isCapital = (c: number) => c >= 0x41 && c <= 0x5a;
 
 /**
  * Parts Tibetan, Mongolian and Uyghur names are made of, two or more to a name (`扎西顿珠`, `央金卓玛`, `达瓦次仁`,
